@@ -1,0 +1,3 @@
+"""Turn news articles into a dated, cited timeline."""
+
+__version__ = "0.1.0"

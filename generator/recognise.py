@@ -1,0 +1,161 @@
+"""Recognition: find temporal expressions in text and give each an underspecified value.
+
+The rules live in rules.yaml; this module compiles them, runs them over a text and keeps the
+longest non-overlapping matches. It decides nothing about dates: resolve.py does that.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from . import vocabulary
+
+RULES_FILE = Path(__file__).with_name("rules.yaml")
+_FLAGS = re.IGNORECASE
+_CONTEXT = 40  # characters of context the before/not_before checks look at
+_TEMPLATE_FIELD = re.compile(r"\{(\w+)\}")
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    type: str
+    regex: re.Pattern
+    value: str
+    order: int
+    time: str | None = None
+    mod: str | None = None
+    direction: str | None = None
+    before: re.Pattern | None = None
+    not_before: re.Pattern | None = None
+    after: re.Pattern | None = None
+    not_after: re.Pattern | None = None
+    attach: bool = False
+    examples: tuple = field(default=(), compare=False)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A recognised expression with its underspecified value (see rules.yaml for the forms)."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    rule: Rule
+    time: str | None = None
+    mod: str | None = None
+    direction: str | None = None
+
+
+def _compile_context(pattern: str | None, anchored_end: bool) -> re.Pattern | None:
+    if pattern is None:
+        return None
+    return re.compile(pattern if anchored_end else "^(?:" + pattern + ")", _FLAGS)
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> tuple[Rule, ...]:
+    with RULES_FILE.open(encoding="utf-8") as handle:
+        entries = yaml.safe_load(handle)["rules"]
+    rules = []
+    for order, entry in enumerate(entries):
+        body = vocabulary.expand(entry["pattern"])
+        rules.append(
+            Rule(
+                name=entry["name"],
+                type=entry["type"],
+                regex=re.compile(rf"(?<![\w'’])(?:{body})(?!\w|-[A-Za-z])", _FLAGS),
+                value=str(entry["value"]),
+                order=order,
+                time=entry.get("time"),
+                mod=entry.get("mod"),
+                direction=entry.get("direction"),
+                before=_compile_context(entry.get("before"), True),
+                not_before=_compile_context(entry.get("not_before"), True),
+                after=_compile_context(entry.get("after"), False),
+                not_after=_compile_context(entry.get("not_after"), False),
+                attach=bool(entry.get("attach", False)),
+                examples=tuple(entry.get("examples", ())),
+            )
+        )
+    names = [rule.name for rule in rules]
+    duplicates = {name for name in names if names.count(name) > 1}
+    if duplicates:
+        raise ValueError(f"{RULES_FILE.name}: duplicate rule names {sorted(duplicates)}")
+    return tuple(rules)
+
+
+def _render(template: str | None, groups: dict[str, str]) -> str | None:
+    if template is None:
+        return None
+    rendered = _TEMPLATE_FIELD.sub(lambda m: groups.get(m.group(1), ""), template)
+    return rendered or None
+
+
+def _context_allows(rule: Rule, text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - _CONTEXT) : start]
+    after = text[end : end + _CONTEXT]
+    if rule.before and not rule.before.search(before):
+        return False
+    if rule.not_before and rule.not_before.search(before):
+        return False
+    if rule.after and not rule.after.match(after):
+        return False
+    if rule.not_after and rule.not_after.match(after):
+        return False
+    return True
+
+
+def _mention(rule: Rule, match: re.Match, text: str) -> Mention | None:
+    start, end = match.span()
+    if not _context_allows(rule, text, start, end):
+        return None
+    try:
+        groups = {
+            name: vocabulary.normalise(name, matched)
+            for name, matched in match.groupdict().items()
+            if matched is not None
+        }
+    except vocabulary.Rejected:
+        return None
+    return Mention(
+        start=start,
+        end=end,
+        text=match.group(0),
+        type=rule.type,
+        value=_render(rule.value, groups),
+        rule=rule,
+        time=_render(rule.time, groups),
+        mod=_render(rule.mod, groups),
+        direction=_render(rule.direction, groups),
+    )
+
+
+def candidates(text: str) -> list[Mention]:
+    """Every match of every rule, overlapping or not."""
+    found = []
+    for rule in load_rules():
+        for match in rule.regex.finditer(text):
+            mention = _mention(rule, match, text)
+            if mention is not None:
+                found.append(mention)
+    return found
+
+
+def recognise(text: str) -> list[Mention]:
+    """The longest non-overlapping mentions in text order (ties go to the earlier rule)."""
+    taken = bytearray(len(text))
+    kept = []
+    for mention in sorted(candidates(text), key=lambda m: (m.start - m.end, m.rule.order, m.start)):
+        if any(taken[mention.start : mention.end]):
+            continue
+        taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
+        kept.append(mention)
+    return sorted(kept, key=lambda m: m.start)

@@ -1,0 +1,255 @@
+"""Resolution: turn a mention's underspecified value into a TIMEX3 value, and say why.
+
+A mention is resolved against an anchor: the publication date, or the last date the text
+mentioned ("the next day"; everything in narrative text). The tense of the sentence, or the
+rule itself ("last Friday"), decides whether a weekday, month or season lies before or after it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from . import timex
+from .recognise import Mention
+
+CALENDAR_UNITS = ("day", "week", "weekend", "month", "quarter", "year", "decade", "century")
+DURATION_LETTERS = {"Y": "year", "M": "month", "W": "week", "D": "day"}
+SUB_DAY_LETTERS = ("H", "MIN", "S")
+FINER_FIRST = ("time", "day", "weekend", "week", "month", "season", "quarter", "half", "year", "decade", "century")
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A resolved date that other expressions can be resolved against."""
+
+    value: str
+    day: date
+    granularity: str
+    role: str  # "the publication date" or "the last date mentioned"
+
+    @classmethod
+    def from_value(cls, value: str, role: str) -> Anchor | None:
+        span = timex.interval(value)
+        if span is None:
+            return None
+        return cls(timex.split_time(value)[0], span[0], timex.precision(value), role)
+
+    def __str__(self) -> str:
+        return f"{self.role}, {timex.describe(self.value)}"
+
+
+@dataclass(frozen=True)
+class Resolution:
+    value: str
+    reason: str
+    anchor: Anchor | None = None
+
+
+def _direction(mention: Mention, tense: str | None, genre: str) -> tuple[str | None, bool, str]:
+    """(direction, strict, why) for a mention: from the rule's own word, else the tense."""
+    if mention.direction in ("-1", "past"):
+        return "past", True, f'"{mention.text}" points back'
+    if mention.direction in ("+1", "future"):
+        return "future", True, f'"{mention.text}" points ahead'
+    if mention.direction == "+0":
+        return None, False, f'"{mention.text}" means the current one'
+    if genre == "narrative":
+        return None, False, "narrative text moves forward from the last date"
+    if tense is None:
+        return None, False, "no tense marks the sentence"
+    return tense, False, f"{tense} tense"
+
+
+def _choose_year(key, anchor_key, year: int, direction: str | None, strict: bool) -> int:
+    """The year, next to the anchor's, in which key(year) lies on the right side of anchor_key."""
+    if direction == "past":
+        for candidate in (year, year - 1):
+            if key(candidate) < anchor_key or (not strict and key(candidate) == anchor_key):
+                return candidate
+        return year - 2
+    if direction == "future":
+        for candidate in (year, year + 1):
+            if key(candidate) > anchor_key or (not strict and key(candidate) == anchor_key):
+                return candidate
+        return year + 2
+    return year
+
+
+def _current_season(day: date) -> tuple[int, int]:
+    """(year, start month) of the season day falls in; January belongs to last year's winter."""
+    if day.month < 3:
+        return day.year - 1, 12
+    return day.year, (day.month // 3) * 3
+
+
+def _template_name(value: str) -> str:
+    """What an underspecified date names, in words: 'Wednesday', '1 December', 'spring'."""
+    return timex.describe_unresolved(value).removeprefix("a ").removesuffix(" (year unknown)")
+
+
+def _relation(resolved: str, anchor: Anchor) -> str:
+    first, last = timex.interval(resolved)
+    if last < anchor.day:
+        return "before"
+    if first > anchor.day:
+        return "after"
+    return "that is" if first == last else "that includes"
+
+
+def _resolve_cyclic(value: str, anchor: Anchor, direction: str | None, strict: bool) -> str | None:
+    """Give a year to XXXX-MM-DD, XXXX-MM, XXXX-SU, XXXX-Q3, XXXX-H1; a date to XXXX-WXX-3."""
+    day = anchor.day
+    if m := re.fullmatch(r"XXXX-WXX-([1-7])", value):
+        if anchor.granularity != "day":
+            return None
+        weekday = int(m[1])
+        if direction == "future":
+            ahead = (weekday - day.isoweekday()) % 7
+            if strict:
+                ahead = 7 - day.isoweekday() + weekday
+            return (day + timedelta(days=ahead)).isoformat()
+        back = (day.isoweekday() - weekday) % 7
+        if strict and back == 0 and direction == "past":
+            back = 7
+        return (day - timedelta(days=back)).isoformat()
+    if m := re.fullmatch(r"XXXX-(\d\d)-(\d\d)", value):
+        month, dom = int(m[1]), int(m[2])
+        year = _choose_year(lambda y: (y, month, dom), (day.year, day.month, day.day), day.year, direction, strict)
+        return f"{year:04d}-{month:02d}-{dom:02d}"
+    if m := re.fullmatch(r"XXXX-(\d\d)", value):
+        month = int(m[1])
+        year = _choose_year(lambda y: (y, month), (day.year, day.month), day.year, direction, strict)
+        return f"{year:04d}-{month:02d}"
+    if m := re.fullmatch(r"XXXX-(SP|SU|FA|WI)", value):
+        season, start = m[1], timex.SEASON_START[m[1]]
+        current = _current_season(day)
+        if direction is None and current[1] == start:
+            return f"{current[0]:04d}-{season}"
+        year = _choose_year(lambda y: (y, start), current, day.year, direction, strict)
+        return f"{year:04d}-{season}"
+    if m := re.fullmatch(r"XXXX-([QH])([1-4])", value):
+        kind, number = m[1], int(m[2])
+        size = 3 if kind == "Q" else 6
+        current = (day.year, (day.month - 1) // size + 1)
+        year = _choose_year(lambda y: (y, number), current, day.year, direction, strict)
+        return f"{year:04d}-{kind}{number}"
+    return None
+
+
+def _shift(anchor: Anchor, unit: str, amount: float) -> tuple[str, date] | None:
+    """(granularity, day) of the anchor moved by amount units; None if the anchor is too coarse."""
+    if m := re.fullmatch(r"(Y|M|W|D)(\d+)", unit):
+        granularity, amount = DURATION_LETTERS[m[1]], amount * int(m[2])
+    elif unit in CALENDAR_UNITS:
+        granularity = unit
+    else:
+        return None
+    if FINER_FIRST.index(anchor.granularity) > FINER_FIRST.index(granularity if granularity != "weekend" else "week"):
+        return None
+    whole = int(amount)
+    steps = {
+        "day": relativedelta(days=whole), "week": relativedelta(weeks=whole), "weekend": relativedelta(weeks=whole),
+        "month": relativedelta(months=whole), "quarter": relativedelta(months=3 * whole),
+        "year": relativedelta(years=whole), "decade": relativedelta(years=10 * whole),
+        "century": relativedelta(years=100 * whole),
+    }
+    return granularity, anchor.day + steps[granularity]
+
+
+_UNIT_WORDS = {"D1": "day", "W1": "week", "M1": "month", "Y1": "year", "Y10": "decade", "Y100": "century"}
+
+
+def _resolve_relative(value: str, anchor: Anchor | None) -> tuple[str | None, str]:
+    """REL:<anchor>:<unit>:<offset> against an anchor: (value or None, what it means)."""
+    _, _, unit, offset = value.split(":")
+    unit_word = _UNIT_WORDS.get(unit, unit)
+    sign = -1 if offset.startswith("-") else 1
+    amount_text = offset.lstrip("+-")
+    if amount_text == "X" or unit.rstrip("0123456789") in SUB_DAY_LETTERS:
+        ref = "PAST_REF" if sign < 0 else "FUTURE_REF"
+        return ref, "an unspecified time " + ("before" if sign < 0 else "after") + (
+            f" {anchor}" if anchor else " the anchor"
+        )
+    amount = float(amount_text) * sign
+    if amount == 0:
+        meaning = f"the {unit_word} of"
+    else:
+        count = abs(amount)
+        count_text = "one" if count == 1 else f"{count:g}"
+        meaning = f"{count_text} {unit_word}{'' if count == 1 else 's'} {'before' if amount < 0 else 'after'}"
+    if anchor is None:
+        return None, meaning
+    shifted = _shift(anchor, unit, amount)
+    if shifted is None:
+        return None, f"{meaning} {anchor}, which is not precise enough"
+    granularity, day = shifted
+    return timex.format_period(granularity, day), f"{meaning} {anchor}"
+
+
+def _unresolved_form(value: str) -> str:
+    """The TIMEX3 form with X for a relative value that could not be resolved."""
+    unit = value.split(":")[2]
+    letter = re.fullmatch(r"([YMWD])\d+", unit)
+    return timex.UNRESOLVED.get(DURATION_LETTERS[letter[1]] if letter else unit, "XXXX-XX-XX")
+
+
+def duration_value(template: str) -> str:
+    """DUR:<count>:<unit token> -> a TIMEX3 duration such as P9Y, PT30M, PXW."""
+    _, count, unit = template.split(":")
+    count = count or "X"
+    letter, factor = re.fullmatch(r"([A-Z]+?)(\d+)", unit).groups()
+    if count == "X":
+        letter = {("Y", "10"): "DE", ("Y", "100"): "CE"}.get((letter, factor), letter)
+        amount = "X"
+    else:
+        number = float(count) * int(factor)
+        smaller = {"Y": ("M", 12), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60), "W": ("D", 7)}
+        if number < 1 and letter in smaller:
+            letter, multiple = smaller[letter]
+            number *= multiple
+        amount = f"{number:g}"
+    if letter in SUB_DAY_LETTERS:
+        return f"PT{amount}{'M' if letter == 'MIN' else letter}"
+    return f"P{amount}{letter}"
+
+
+def resolve(
+    mention: Mention,
+    *,
+    dct: Anchor | None,
+    ref: Anchor | None,
+    tense: str | None,
+    genre: str = "news",
+) -> Resolution:
+    value = mention.value
+    if value.startswith("DUR:"):
+        what = "a length of time" if mention.type == "DURATION" else "a repeating period"
+        return Resolution(duration_value(value), f"{what}, not a date")
+    if mention.type == "SET":
+        return Resolution(value, "a repeating day, not a date")
+    if value in timex.REF_NAMES:
+        return Resolution(value, f"a reference to {timex.REF_NAMES[value]}, not a date")
+    if value.startswith("REL:"):
+        wants_ref = value.split(":")[1] == "REF" or genre == "narrative"
+        anchor = (ref or dct) if wants_ref else dct
+        resolved, meaning = _resolve_relative(value, anchor)
+        if resolved is None:
+            return Resolution(_unresolved_form(value), f"not resolved: {meaning}" + (
+                "" if anchor else " a date the article does not give"), anchor)
+        return Resolution(resolved, meaning, anchor)
+    if "X" not in value:
+        return Resolution(value, "written in full")
+    anchor = (ref or dct) if genre == "narrative" else dct
+    if anchor is None:
+        return Resolution(value, "not resolved: the article has no publication date")
+    direction, strict, why = _direction(mention, tense, genre)
+    resolved = _resolve_cyclic(value, anchor, direction, strict)
+    if resolved is None:
+        return Resolution(value, f"not resolved: {anchor} is not precise enough", anchor)
+    return Resolution(
+        resolved, f"the {_template_name(value)} {_relation(resolved, anchor)} {anchor}; {why}", anchor
+    )

@@ -1,0 +1,50 @@
+"""Sentence boundaries, as character spans of the text they come from."""
+
+from __future__ import annotations
+
+import re
+
+# Words after which a full stop does not end a sentence.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen col lt sgt capt maj rev st jr sr sen rep gov pres vs etc inc ltd
+    co corp no jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri
+    sat sun a.m p.m u.s u.k u.n e.g i.e approx est dept fig""".split()
+)
+
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+_END = re.compile(r"[.!?…]+['’\"”)\]]*(?=\s+['‘\"“(\[]?[A-Z0-9])")
+
+
+def _ends_sentence(text: str, stop: int) -> bool:
+    """Whether the punctuation at text[stop] really ends a sentence."""
+    if text[stop] != ".":
+        return True
+    word = re.search(r"([\w.]+)$", text[:stop])
+    if not word:
+        return True
+    token = word.group(1).lower().rstrip(".")
+    return token not in ABBREVIATIONS and not re.fullmatch(r"[a-z]", token)
+
+
+def split(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence; paragraphs always break sentences; whitespace is trimmed."""
+    spans = []
+    position = 0
+    for paragraph_break in [*_PARAGRAPH.finditer(text), None]:
+        stop = paragraph_break.start() if paragraph_break else len(text)
+        start = position
+        for end in _END.finditer(text, position, stop):
+            if _ends_sentence(text, end.start()):
+                spans.append((start, end.end()))
+                start = end.end()
+        spans.append((start, stop))
+        position = paragraph_break.end() if paragraph_break else len(text)
+    trimmed = []
+    for start, end in spans:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            trimmed.append((start, end))
+    return trimmed

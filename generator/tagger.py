@@ -1,0 +1,124 @@
+"""Tagging: recognise every temporal expression in a text and resolve it, in text order."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from datetime import date
+
+from . import sentences, timex
+from .recognise import Mention, recognise
+from .resolve import Anchor, Resolution, resolve
+from .tense import tense
+
+GENRES = ("news", "narrative")
+_DATE_THEN_TIME = re.compile(r"\s*,?\s*(?:at\s+)?")
+_TIME_THEN_DATE = re.compile(r"\s*(?:on\s+|of\s+|,\s*)?")
+
+
+@dataclass(frozen=True)
+class Timex:
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    mod: str | None
+    rule: str
+    reason: str
+    anchor: str | None
+    sentence: tuple[int, int]
+
+    def as_json(self) -> dict:
+        data = {"start": self.start, "end": self.end, "text": self.text, "type": self.type, "value": self.value}
+        if self.mod:
+            data["mod"] = self.mod
+        return data
+
+
+def _with_time(value: str, time: str | None) -> str:
+    if not time or value in timex.REF_NAMES or value.startswith("P"):
+        return value
+    return f"{value}T{time}"
+
+
+def _neighbour_date(mentions: list[Mention], index: int, text: str) -> int | None:
+    """The index of a date written right next to the time of day at mentions[index]."""
+    mention = mentions[index]
+    if index + 1 < len(mentions):
+        after = mentions[index + 1]
+        if after.type == "DATE" and _TIME_THEN_DATE.fullmatch(text[mention.end : after.start]):
+            return index + 1
+    if index > 0:
+        before = mentions[index - 1]
+        if before.type == "DATE" and _DATE_THEN_TIME.fullmatch(text[before.end : mention.start]):
+            return index - 1
+    return None
+
+
+def tag(text: str, dct: date | None = None, genre: str = "news") -> list[Timex]:
+    """Every temporal expression in text, resolved against the publication date dct."""
+    if genre not in GENRES:
+        raise ValueError(f"genre must be one of {GENRES}, not {genre!r}")
+    mentions = recognise(text)
+    spans = sentences.split(text)
+    starts = [start for start, _ in spans]
+    dct_anchor = Anchor.from_value(dct.isoformat(), "the publication date") if dct else None
+
+    def sentence_of(mention: Mention) -> tuple[int, int]:
+        position = bisect_right(starts, mention.start) - 1
+        return spans[position] if position >= 0 else (0, len(text))
+
+    attached = {}
+    for index, mention in enumerate(mentions):
+        if mention.rule.attach:
+            neighbour = _neighbour_date(mentions, index, text)
+            if neighbour is not None:
+                attached[index] = neighbour
+
+    resolved: dict[int, tuple[str, Resolution]] = {}
+    ref = None
+    for index, mention in enumerate(mentions):
+        if index in attached:
+            continue
+        start, end = sentence_of(mention)
+        found = resolve(
+            mention,
+            dct=dct_anchor,
+            ref=ref,
+            tense=tense(text[start:end], mention.start - start, mention.end - start),
+            genre=genre,
+        )
+        value = _with_time(found.value, mention.time)
+        resolved[index] = (value, found)
+        ref = Anchor.from_value(value, "the last date mentioned") or ref
+
+    for index, neighbour in attached.items():
+        mention = mentions[index]
+        date_value, date_found = resolved[neighbour]
+        if timex.precision(date_value) == "day":
+            reason = f'on the date written next to it, "{mentions[neighbour].text}"'
+            resolved[index] = (_with_time(date_value, mention.time), Resolution(date_value, reason, date_found.anchor))
+        else:
+            found = resolve(mention, dct=dct_anchor, ref=ref, tense=None, genre=genre)
+            resolved[index] = (_with_time(found.value, mention.time), found)
+
+    result = []
+    for index, mention in enumerate(mentions):
+        value, found = resolved[index]
+        result.append(
+            Timex(
+                start=mention.start,
+                end=mention.end,
+                text=mention.text,
+                type=mention.type,
+                value=value,
+                mod=mention.mod,
+                rule=mention.rule.name,
+                reason=found.reason,
+                anchor=str(found.anchor) if found.anchor else None,
+                sentence=sentence_of(mention),
+            )
+        )
+    return result

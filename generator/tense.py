@@ -1,0 +1,50 @@
+"""The tense around an expression: whether what it dates lies before or after the anchor."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import vocabulary
+
+_WORD = re.compile(r"[\w'’]+")
+_LOOK_BEHIND = 12  # words before the expression that may decide its tense
+_LOOK_AHEAD = 8
+
+
+@lru_cache(maxsize=1)
+def _markers() -> dict[str, frozenset[str]]:
+    table = vocabulary.load()["tense"]
+    return {name: frozenset(word.lower() for word in words) for name, words in table.items()}
+
+
+def _word_tense(words: list[str], index: int) -> str | None:
+    markers = _markers()
+    word = words[index]
+    if word in markers["future"]:
+        return "future"
+    if word in markers["finite_past"]:
+        return "past"
+    if word in markers["past"] or (word.endswith("ed") and len(word) > 3 and word not in markers["not_past"]):
+        nearby = words[max(0, index - 2) : index]
+        return None if markers["auxiliaries"].intersection(nearby) else "past"
+    return None
+
+
+def tense(sentence: str, start: int, end: int) -> str | None:
+    """'past', 'future' or None for the expression at sentence[start:end].
+
+    The nearest tense marker wins, looking first at the words before the expression (the verb
+    it modifies usually comes first in news English), then at the words after it.
+    """
+    before = [w.lower() for w in _WORD.findall(sentence[:start])][-_LOOK_BEHIND:]
+    after = [w.lower() for w in _WORD.findall(sentence[end:])][:_LOOK_AHEAD]
+    for index in range(len(before) - 1, -1, -1):
+        found = _word_tense(before, index)
+        if found:
+            return found
+    for index in range(len(after)):
+        found = _word_tense(after, index)
+        if found:
+            return found
+    return None

@@ -1,0 +1,197 @@
+"""TIMEX3 values: writing a period as a value, reading a value back as dates, and saying it in words."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+SEASON_NAMES = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
+PART_NAMES = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
+REF_NAMES = {"PRESENT_REF": "the present", "PAST_REF": "the past", "FUTURE_REF": "the future"}
+DATE_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day", "DE": "decade", "CE": "century"}
+TIME_UNITS = {"H": "hour", "M": "minute", "S": "second"}
+
+WELL_FORMED = re.compile(
+    r"""^(?:
+        PRESENT_REF|PAST_REF|FUTURE_REF
+      | P(?:[\dX.]+(?:Y|M|W|D|DE|CE))*(?:T(?:[\dX.]+[HMS])+)?   # duration
+      | [\dX]{2,4}                                               # century, decade, year
+      | [\dX]{4}-(?:[\dX]{2}|Q[1-4X]|H[12X]|SP|SU|FA|WI|W[\dX]{2}(?:-(?:[1-7]|WE))?)
+      | [\dX]{4}-[\dX]{2}-[\dX]{2}
+    )(?:T(?:MO|AF|EV|NI|DT|\d{2}:\d{2}(?::\d{2})?))?$""",
+    re.VERBOSE,
+)
+
+
+def is_well_formed(value: str) -> bool:
+    return bool(WELL_FORMED.match(value)) and value not in ("P", "PT")
+
+
+def iso_week(day: date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def format_period(granularity: str, day: date) -> str:
+    """The TIMEX3 value of the period of this granularity that contains day."""
+    if granularity == "day":
+        return day.isoformat()
+    if granularity == "week":
+        return iso_week(day)
+    if granularity == "weekend":
+        return iso_week(day) + "-WE"
+    if granularity == "month":
+        return f"{day.year:04d}-{day.month:02d}"
+    if granularity == "quarter":
+        return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
+    if granularity == "year":
+        return f"{day.year:04d}"
+    if granularity == "decade":
+        return f"{day.year:04d}"[:3]
+    if granularity == "century":
+        return f"{day.year:04d}"[:2]
+    raise ValueError(f"unknown granularity {granularity!r}")
+
+
+UNRESOLVED = {
+    "day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX",
+    "quarter": "XXXX-QX", "year": "XXXX", "decade": "XXX", "century": "XX",
+}
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def split_time(value: str) -> tuple[str, str | None]:
+    """'2020-01-15T24:00' -> ('2020-01-15', '24:00'); values without a time part keep None."""
+    if value.startswith("P") or "T" not in value:
+        return value, None
+    date_part, time_part = value.split("T", 1)
+    return date_part, time_part
+
+
+def interval(value: str) -> tuple[date, date] | None:
+    """First and last day of the period a resolved date value names; None if it names none."""
+    date_part, _ = split_time(value)
+    try:
+        if m := re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", date_part):
+            day = date(int(m[1]), int(m[2]), int(m[3]))
+            return day, day
+        if m := re.fullmatch(r"(\d{4})-W(\d\d)(-WE)?", date_part):
+            monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return (monday + timedelta(days=5), monday + timedelta(days=6)) if m[3] else (monday, monday + timedelta(days=6))
+        if m := re.fullmatch(r"(\d{4})-(\d\d)", date_part):
+            year, month = int(m[1]), int(m[2])
+            return date(year, month, 1), _month_end(year, month)
+        if m := re.fullmatch(r"(\d{4})-Q([1-4])", date_part):
+            year, first = int(m[1]), 3 * int(m[2]) - 2
+            return date(year, first, 1), _month_end(year, first + 2)
+        if m := re.fullmatch(r"(\d{4})-H([12])", date_part):
+            year, first = int(m[1]), 6 * int(m[2]) - 5
+            return date(year, first, 1), _month_end(year, first + 5)
+        if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", date_part):
+            year, first = int(m[1]), SEASON_START[m[2]]
+            last_year, last_month = (year + 1, 2) if m[2] == "WI" else (year, first + 2)
+            return date(year, first, 1), _month_end(last_year, last_month)
+        if re.fullmatch(r"\d{4}", date_part):
+            return date(int(date_part), 1, 1), date(int(date_part), 12, 31)
+        if re.fullmatch(r"\d{3}", date_part):
+            return date(int(date_part) * 10, 1, 1), date(int(date_part) * 10 + 9, 12, 31)
+        if re.fullmatch(r"\d{2}", date_part):
+            first = max(int(date_part) * 100, 1)
+            return date(first, 1, 1), date(int(date_part) * 100 + 99, 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def precision(value: str) -> str | None:
+    """How fine a resolved date value is: day, week, month, year ... or None for non-dates."""
+    date_part, time_part = split_time(value)
+    if interval(value) is None:
+        return None
+    if time_part:
+        return "time"
+    checks = [
+        (r"\d{4}-\d\d-\d\d", "day"), (r"\d{4}-W\d\d-WE", "weekend"), (r"\d{4}-W\d\d", "week"),
+        (r"\d{4}-\d\d", "month"), (r"\d{4}-(?:SP|SU|FA|WI)", "season"), (r"\d{4}-Q\d", "quarter"),
+        (r"\d{4}-H\d", "half"), (r"\d{4}", "year"), (r"\d{3}", "decade"), (r"\d{2}", "century"),
+    ]
+    return next(name for pattern, name in checks if re.fullmatch(pattern, date_part))
+
+
+def _ordinal(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def _day(day: date, weekday: bool = True) -> str:
+    text = f"{day.day} {calendar.month_name[day.month]} {day.year}"
+    return f"{calendar.day_abbr[day.weekday()]} {text}" if weekday else text
+
+
+def _time_words(time_part: str) -> str:
+    return PART_NAMES.get(time_part, "midnight" if time_part == "24:00" else time_part)
+
+
+def _duration_words(value: str) -> str:
+    m = re.fullmatch(r"P(?:([\dX.]+)(DE|CE|Y|M|W|D)|T([\dX.]+)([HMS]))", value)
+    if not m:
+        return value
+    amount, name = (m[1], DATE_UNITS[m[2]]) if m[1] else (m[3], TIME_UNITS[m[4]])
+    if amount == "X":
+        return f"some {name}s"
+    return f"{amount} {name}{'' if amount == '1' else 's'}"
+
+
+def describe(value: str, kind: str = "DATE") -> str:
+    """A value in words, at its own precision: 'Wed 15 January 2020', 'January 2020', '2015'."""
+    if kind == "DURATION":
+        return _duration_words(value)
+    if kind == "SET":
+        if value.startswith("P"):
+            return "every " + _duration_words(value).removeprefix("1 ")
+        if m := re.fullmatch(r"XXXX-WXX-([1-7])", value):
+            return "every " + calendar.day_name[int(m[1]) - 1]
+    if value in REF_NAMES:
+        return REF_NAMES[value]
+    date_part, time_part = split_time(value)
+    suffix = f", {_time_words(time_part)}" if time_part else ""
+    span = interval(date_part)
+    found = precision(date_part) if span else None
+    if found == "day":
+        return _day(span[0]) + suffix
+    if found == "week":
+        return f"the week of {_day(span[0], False)} – {_day(span[1], False)}"
+    if found == "weekend":
+        return f"the weekend of {_day(span[0], False)} – {_day(span[1], False)}"
+    if found == "month":
+        return f"{calendar.month_name[span[0].month]} {span[0].year}"
+    if found == "season":
+        return f"{SEASON_NAMES[date_part[-2:]]} {date_part[:4]}"
+    if found == "quarter":
+        return f"the {_ordinal(int(date_part[-1]))} quarter of {date_part[:4]}"
+    if found == "half":
+        return f"the {'first' if date_part.endswith('1') else 'second'} half of {date_part[:4]}"
+    if found == "year":
+        return date_part
+    if found == "decade":
+        return f"the {date_part}0s"
+    if found == "century":
+        return f"the {_ordinal(int(date_part) + 1)} century"
+    return describe_unresolved(date_part) + suffix
+
+
+def describe_unresolved(value: str) -> str:
+    if m := re.fullmatch(r"XXXX-WXX-([1-7])", value):
+        return "a " + calendar.day_name[int(m[1]) - 1]
+    if m := re.fullmatch(r"XXXX-(\d\d)-(\d\d)", value):
+        return f"{int(m[2])} {calendar.month_name[int(m[1])]} (year unknown)"
+    if m := re.fullmatch(r"XXXX-(\d\d)", value):
+        return f"a {calendar.month_name[int(m[1])]} (year unknown)"
+    if m := re.fullmatch(r"XXXX-(SP|SU|FA|WI)", value):
+        return f"a {SEASON_NAMES[m[1]]} (year unknown)"
+    return f"an unresolved date ({value})"

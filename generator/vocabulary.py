@@ -1,0 +1,187 @@
+"""The tagger's vocabulary: regex macros for rule patterns, and normalisers for what they match.
+
+Words and their values live in vocabulary.yaml; this module turns each table into a regex
+alternation and each matched group into the string a value template needs.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+VOCABULARY_FILE = Path(__file__).with_name("vocabulary.yaml")
+
+
+class Rejected(Exception):
+    """A match that looks like a temporal expression but is not one ("may" the verb)."""
+
+
+@lru_cache(maxsize=1)
+def load() -> dict:
+    with VOCABULARY_FILE.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def _alternation(words) -> str:
+    """A regex matching any of the words, longest first, spaces matching any run of whitespace."""
+    ordered = sorted({str(word) for word in words}, key=lambda w: (-len(w), w))
+    return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in ordered)
+
+
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+
+
+@lru_cache(maxsize=1)
+def macros() -> dict[str, str]:
+    """Macro name -> regex body (without the named group around it)."""
+    vocab = load()
+    return {
+        "MONTH": _alternation(vocab["months"]),
+        "WEEKDAY": _alternation(vocab["weekdays"]),
+        "SEASON": _alternation(vocab["seasons"]),
+        "PART": _alternation(vocab["parts_of_day"]),
+        "HOLIDAY": _alternation(vocab["holidays"]),
+        "UNIT": _alternation(vocab["units"]),
+        "CALUNIT": _alternation(vocab["calendar_units"]),
+        "NUM": rf"\d+(?:\.\d+)?|(?:{_TENS})(?:[\s-](?:{_ONES}))?|{_alternation(vocab['numbers'])}",
+        "ORD": _alternation(vocab["ordinals"]),
+        "SHIFT": _alternation(vocab["shifts"]),
+        "POSITION": _alternation(vocab["positions"]),
+        "APPROX": _alternation(vocab["approximations"]),
+        "DECADE": rf"(?:1[0-9]|20)\d0s|['’]\d0s|\d0s|{_alternation(vocab['decade_words'])}",
+        "DAY": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?",
+        "YEAR": r"(?:1[0-9]|20)\d\d",
+        "MM": r"0[1-9]|1[0-2]",
+        "DD": r"0[1-9]|[12]\d|3[01]",
+        "CLOCK": (
+            r"(?:(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?\s*(?:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)"
+            r"|(?:[01]?\d|2[0-3]):[0-5]\d|noon|midday|midnight)"
+            r"(?:\s+(?:GMT|UTC|BST|CET|EST|EDT|CST|PST|PDT|ET|local\s+time))?"
+        ),
+        "CENTURY": r"1\dth|20th|21st|\d(?:st|nd|rd|th)",
+    }
+
+
+_MACRO = re.compile(r"\{([A-Z]+)(?:#(\d+))?\}")
+
+
+def expand(pattern: str) -> str:
+    """Replace {MACRO} and {MACRO#2} in a rule pattern by named groups."""
+    table = macros()
+
+    def replace(match: re.Match) -> str:
+        name, suffix = match.group(1), match.group(2)
+        if name not in table:
+            raise KeyError(f"unknown macro {{{name}}}")
+        group = name.lower() + (f"_{suffix}" if suffix else "")
+        return f"(?P<{group}>{table[name]})"
+
+    return _MACRO.sub(replace, pattern)
+
+
+def kind_of(group: str) -> str:
+    """The kind of a named group: `month_2` is a month."""
+    return group.split("_")[0] if group.rsplit("_", 1)[-1].isdigit() else group
+
+
+def _lookup(table: str, text: str):
+    entries = load()[table]
+    key = re.sub(r"\s+", " ", text).lower()
+    for word, value in entries.items():
+        if str(word).lower() == key:
+            if table in load()["capitalised"] and not text[:1].isupper():
+                raise Rejected(f"{text!r} is not capitalised")
+            return value
+    raise Rejected(f"{text!r} is not in {table}")
+
+
+def _number(text: str) -> str:
+    words = re.sub(r"\s+", " ", text).lower()
+    if re.fullmatch(r"\d+(?:\.\d+)?", words):
+        return words
+    compound = re.fullmatch(r"([a-z]+)[ -]([a-z]+)", words)
+    if compound and compound.group(1) in load()["numbers"] and compound.group(2) in load()["numbers"]:
+        return str(load()["numbers"][compound.group(1)] + load()["numbers"][compound.group(2)])
+    return str(_lookup("numbers", words))
+
+
+def _unit(text: str) -> str:
+    letter, factor = _lookup("units", text)
+    return f"{letter}{factor}"
+
+
+def _clock(text: str) -> str:
+    words = text.lower()
+    words = re.sub(r"\s+(?:gmt|utc|bst|cet|est|edt|cst|pst|pdt|et|local\s+time)$", "", words)
+    if words in ("noon", "midday"):
+        return "12:00"
+    if words == "midnight":
+        return "24:00"
+    match = re.fullmatch(r"(\d{1,2})(?:[:.](\d\d))?\s*([ap])?\.?m?\.?", words)
+    if not match:
+        raise Rejected(f"{text!r} is not a clock time")
+    hour, minute, half = int(match.group(1)), match.group(2) or "00", match.group(3)
+    if half == "p" and hour < 12:
+        hour += 12
+    elif half == "a" and hour == 12:
+        hour = 0
+    return f"{hour:02d}:{minute}"
+
+
+def _decade(text: str) -> str:
+    words = text.lower()
+    if words in load()["decade_words"]:
+        return "19" + load()["decade_words"][words]
+    digits = re.sub(r"\D", "", words)
+    return digits[:3] if len(digits) == 4 else "19" + digits[0]
+
+
+def _digits(text: str) -> int:
+    return int(re.sub(r"\D", "", text))
+
+
+def _century(text: str) -> str:
+    return f"{_digits(text) - 1:02d}"
+
+
+def _ordinal(text: str) -> str:
+    return text if text.isdigit() else _lookup("ordinals", text)
+
+
+NORMALISERS = {
+    "month": lambda text: _lookup("months", text.rstrip(".")),
+    "weekday": lambda text: _lookup("weekdays", text),
+    "season": lambda text: _lookup("seasons", text),
+    "part": lambda text: _lookup("parts_of_day", text),
+    "holiday": lambda text: _lookup("holidays", text),
+    "unit": _unit,
+    "calunit": lambda text: _lookup("calendar_units", text),
+    "num": _number,
+    "ord": _ordinal,
+    "shift": lambda text: f"{_lookup('shifts', text):+d}",
+    "shift_day": lambda text: f"{_lookup('day_shifts', text):+d}",
+    "sign": lambda text: _lookup("signs", text),
+    "unit_ref": lambda text: _lookup("calendar_units", text),
+    "unit_adverb": lambda text: _unit(_lookup("unit_adverbs", text)),
+    "position": lambda text: _lookup("positions", text.rstrip("-")),
+    "approx": lambda text: _lookup("approximations", text),
+    "decade": _decade,
+    "century": _century,
+    "day": lambda text: f"{_digits(text):02d}",
+    "dd": lambda text: f"{int(text):02d}",
+    "mm": lambda text: f"{int(text):02d}",
+    "year": lambda text: text,
+    "half": lambda text: ".5",
+    "clock": _clock,
+}
+
+
+def normalise(group: str, text: str) -> str:
+    """The normalised value of a matched group; raw text for groups without a normaliser."""
+    kind = group if group in NORMALISERS else kind_of(group)
+    normaliser = NORMALISERS.get(kind)
+    return normaliser(text) if normaliser else text

@@ -18,7 +18,7 @@ from . import vocabulary
 RULES_FILE = Path(__file__).with_name("rules.yaml")
 _FLAGS = re.IGNORECASE
 _CONTEXT = 40  # characters of context the before/not_before checks look at
-_TEMPLATE_FIELD = re.compile(r"\{(\w+)\}")
+_TEMPLATE_FIELD = re.compile(r"\{(\w+)(?:\|([^}]*))?\}")
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,7 @@ def load_rules() -> tuple[Rule, ...]:
 def _render(template: str | None, groups: dict[str, str]) -> str | None:
     if template is None:
         return None
-    rendered = _TEMPLATE_FIELD.sub(lambda m: groups.get(m.group(1), ""), template)
+    rendered = _TEMPLATE_FIELD.sub(lambda m: groups.get(m.group(1), m.group(2) or ""), template)
     return rendered or None
 
 

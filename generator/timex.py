@@ -133,7 +133,7 @@ def _day(day: date, weekday: bool = True) -> str:
     return f"{calendar.day_abbr[day.weekday()]} {text}" if weekday else text
 
 
-def _time_words(time_part: str) -> str:
+def time_words(time_part: str) -> str:
     return PART_NAMES.get(time_part, "midnight" if time_part == "24:00" else time_part)
 
 
@@ -159,7 +159,7 @@ def describe(value: str, kind: str = "DATE") -> str:
     if value in REF_NAMES:
         return REF_NAMES[value]
     date_part, time_part = split_time(value)
-    suffix = f", {_time_words(time_part)}" if time_part else ""
+    suffix = f", {time_words(time_part)}" if time_part else ""
     span = interval(date_part)
     found = precision(date_part) if span else None
     if found == "day":

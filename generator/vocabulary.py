@@ -103,8 +103,8 @@ def _number(text: str) -> str:
     words = re.sub(r"\s+", " ", text).lower()
     if re.fullmatch(r"\d+(?:\.\d+)?", words):
         return words
-    compound = re.fullmatch(r"([a-z]+)[ -]([a-z]+)", words)
-    if compound and compound.group(1) in load()["numbers"] and compound.group(2) in load()["numbers"]:
+    compound = re.fullmatch(rf"({_TENS})[ -]({_ONES})", words)
+    if compound:
         return str(load()["numbers"][compound.group(1)] + load()["numbers"][compound.group(2)])
     return str(_lookup("numbers", words))
 

@@ -1,0 +1,66 @@
+"""The build: read every article in the seeds folder, tag it, and write the site's pages."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+from . import pages
+from .articles import SEED_SUFFIXES, Problem, read_article
+from .events import events_of, marks_of
+from .tagger import tag
+
+GENERATED_PAGES = ("index.md", "timeline.md", "unresolved.md")
+GENERATED_FOLDERS = ("sources",)
+
+
+def load_sources(seeds: Path) -> tuple[list[pages.Source], list[Problem]]:
+    sources, problems = [], []
+    for path in sorted(seeds.iterdir()):
+        if path.name.startswith(".") or path.name.lower() == "readme.md":
+            continue
+        if path.suffix.lower() not in SEED_SUFFIXES or not path.is_file():
+            problems.append(Problem(path, 1, f"not an article ({', '.join(SEED_SUFFIXES)}); ignored", "notice"))
+            continue
+        article = read_article(path)
+        problems.extend(article.problems)
+        marks = marks_of(tag(article.body, article.published, article.genre))
+        sources.append(pages.Source(article, marks, events_of(article, marks)))
+    return sources, problems
+
+
+def write_pages(sources: list[pages.Source], problems: list[Problem], out: Path) -> None:
+    for name in GENERATED_PAGES:
+        (out / name).unlink(missing_ok=True)
+    for name in GENERATED_FOLDERS:
+        shutil.rmtree(out / name, ignore_errors=True)
+    (out / "sources").mkdir(parents=True)
+    events = sorted((event for source in sources for event in source.events), key=lambda e: e.sort_key())
+    written = {
+        "index.md": pages.home_page(sources, events),
+        "timeline.md": pages.timeline_page(events),
+        "unresolved.md": pages.unresolved_page(sources, problems),
+        "sources/index.md": pages.sources_index(sources),
+    }
+    for source in sources:
+        written[source.page] = pages.source_page(source)
+    for name, content in written.items():
+        (out / name).write_text(content, encoding="utf-8")
+
+
+def build(seeds: Path, out: Path, strict: bool = False) -> int:
+    if not seeds.is_dir():
+        print(f"{seeds}: error: no such folder of articles", file=sys.stderr)
+        return 2
+    sources, problems = load_sources(seeds)
+    write_pages(sources, problems, out)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    events = sum(len(source.events) for source in sources)
+    print(f"{len(sources)} articles, {events} events written to {out}/", file=sys.stderr)
+    serious = [p for p in problems if p.level != "notice"]
+    if strict and serious:
+        print(f"--strict: {len(serious)} problems", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,113 @@
+"""Events: the dated sentences of an article, each placed in time by its expressions."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from . import timex
+from .articles import Article
+from .tagger import Timex
+
+PLACING_TYPES = ("DATE", "TIME")
+COARSE_FIRST = ("century", "decade", "year", "half", "quarter", "season", "month", "week", "weekend", "range", "day", "time")
+MOD_WORDS = {"START": "early {}", "MID": "mid-{}", "END": "late {}", "APPROX": "about {}",
+             "BEFORE": "before {}", "AFTER": "after {}", "ON_OR_BEFORE": "on or before {}",
+             "ON_OR_AFTER": "on or after {}", "LESS_THAN": "less than {}", "MORE_THAN": "more than {}",
+             "EQUAL_OR_LESS": "at most {}", "EQUAL_OR_MORE": "at least {}"}
+_SINCE = re.compile(r"\b(?:ever\s+)?since\s+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A tagged expression of an article, with the id it has on the article's page."""
+
+    id: str
+    timex: Timex
+
+
+@dataclass
+class Event:
+    id: str
+    article: Article
+    start: date
+    end: date
+    precision: str
+    label: str
+    sentence: tuple[int, int]
+    marks: list[Mark] = field(default_factory=list)
+    provenance: list[str] = field(default_factory=list)
+    approximate: bool = False
+
+    @property
+    def is_range(self) -> bool:
+        return self.precision == "range"
+
+    def sort_key(self) -> tuple:
+        return (self.start, COARSE_FIRST.index(self.precision), self.article.slug, self.sentence[0])
+
+
+def marks_of(timexes: list[Timex]) -> list[Mark]:
+    return [Mark(f"t{number}", found) for number, found in enumerate(timexes, start=1)]
+
+
+def label(value: str, mod: str | None, kind: str = "DATE") -> str:
+    """A value in words, with its mod: 'early 2022', 'Wed 15 January 2020, around midnight'."""
+    date_part, time_part = timex.split_time(value)
+    if kind == "TIME" and time_part and mod == "APPROX":
+        return f"{timex.describe(date_part)}, around {timex.time_words(time_part)}"
+    words = timex.describe(value, kind)
+    return MOD_WORDS[mod].format(words) if mod in MOD_WORDS else words
+
+
+def _day(day: date) -> str:
+    return timex.describe(day.isoformat())
+
+
+def _event_id(article: Article, sentence_number: int, value: str) -> str:
+    digest = hashlib.sha1(f"{article.slug}|{sentence_number}|{value}".encode()).hexdigest()
+    return "ev-" + digest[:10]
+
+
+def _explain(found: Timex) -> str:
+    return f"“{found.text}” → {label(found.value, found.mod, found.type)}: {found.reason}. Rule: {found.rule}."
+
+
+def events_of(article: Article, marks: list[Mark]) -> list[Event]:
+    """One event per sentence and period: expressions of the same sentence that name the same
+    period make one event, the finest of them giving its date."""
+    sentence_numbers = {}
+    grouped: dict[tuple, Event] = {}
+    for mark in marks:
+        found = mark.timex
+        span = timex.interval(found.value) if found.type in PLACING_TYPES else None
+        if span is None:
+            continue
+        sentence_number = sentence_numbers.setdefault(found.sentence, len(sentence_numbers))
+        start, end = span
+        precision = timex.precision(found.value)
+        text = label(found.value, found.mod, found.type)
+        provenance = [_explain(found)]
+        since = _SINCE.search(article.body[found.sentence[0] : found.start])
+        if since and article.published and start <= article.published:
+            end, precision = article.published, "range"
+            text = f"{_day(start) if start == span[1] else text} – {_day(end)}"
+            provenance.append(f"“since” makes it a range up to the publication date, {_day(end)}.")
+        key = (found.sentence, start, end)
+        event = grouped.get(key)
+        if event is None:
+            grouped[key] = Event(
+                id=_event_id(article, sentence_number, f"{start}/{end}"),
+                article=article, start=start, end=end, precision=precision, label=text,
+                sentence=found.sentence, marks=[mark], provenance=provenance,
+                approximate=found.mod == "APPROX",
+            )
+            continue
+        event.marks.append(mark)
+        event.provenance.extend(provenance)
+        if COARSE_FIRST.index(precision) > COARSE_FIRST.index(event.precision):
+            event.precision, event.label = precision, text
+            event.approximate = event.approximate or found.mod == "APPROX"
+    return sorted(grouped.values(), key=Event.sort_key)

@@ -6,6 +6,8 @@ Everything taken from an article goes through markup.text, so it renders as text
 from __future__ import annotations
 
 import calendar
+import html
+import json
 from dataclasses import dataclass
 from itertools import groupby
 from urllib.parse import urlsplit
@@ -140,6 +142,11 @@ def _expression_rows(source: Source, event_of: dict[str, Event]) -> list[str]:
     return rows
 
 
+def _title_front_matter(title: str) -> list[str]:
+    """MkDocs puts a page's title into navigation and <title> unescaped: give it an escaped one."""
+    return ["---", f"title: {json.dumps(html.escape(title))}", "---", ""]
+
+
 def source_page(source: Source) -> str:
     article = source.article
     event_of = {mark.id: event for event in source.events for mark in event.marks}
@@ -149,7 +156,7 @@ def source_page(source: Source) -> str:
     url = safe_url(article.url)
     if url:
         meta.append(f"[Original article]({url})")
-    lines = [f"# {markup.text(article.title)}", "", " · ".join(meta), ""]
+    lines = [*_title_front_matter(article.title), f"# {markup.text(article.title)}", "", " · ".join(meta), ""]
     residue = []
     for block in article.blocks:
         if block.kind == "residue":

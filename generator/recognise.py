@@ -31,6 +31,9 @@ class Rule:
     time: str | None = None
     mod: str | None = None
     direction: str | None = None
+    default_direction: str | None = None
+    default_why: str | None = None
+    near_quarter: str | None = None
     before: re.Pattern | None = None
     not_before: re.Pattern | None = None
     after: re.Pattern | None = None
@@ -52,6 +55,7 @@ class Mention:
     time: str | None = None
     mod: str | None = None
     direction: str | None = None
+    near_quarter: str | None = None
 
 
 def _compile_context(pattern: str | None, anchored_end: bool) -> re.Pattern | None:
@@ -77,6 +81,9 @@ def load_rules() -> tuple[Rule, ...]:
                 time=entry.get("time"),
                 mod=entry.get("mod"),
                 direction=entry.get("direction"),
+                default_direction=entry.get("default_direction"),
+                default_why=entry.get("default_why"),
+                near_quarter=entry.get("near_quarter"),
                 before=_compile_context(entry.get("before"), True),
                 not_before=_compile_context(entry.get("not_before"), True),
                 after=_compile_context(entry.get("after"), False),
@@ -135,6 +142,7 @@ def _mention(rule: Rule, match: re.Match, text: str) -> Mention | None:
         time=_render(rule.time, groups),
         mod=_render(rule.mod, groups),
         direction=_render(rule.direction, groups),
+        near_quarter=_render(rule.near_quarter, groups),
     )
 
 

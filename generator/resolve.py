@@ -19,6 +19,7 @@ from .recognise import Mention
 CALENDAR_UNITS = ("day", "week", "weekend", "month", "quarter", "year", "decade", "century")
 DURATION_LETTERS = {"Y": "year", "M": "month", "W": "week", "D": "day"}
 SUB_DAY_LETTERS = ("H", "MIN", "S")
+PAST_TENSE_AHEAD_DAYS = 90
 FINER_FIRST = ("time", "day", "weekend", "week", "month", "season", "quarter", "half", "year", "decade", "century")
 
 
@@ -43,6 +44,29 @@ class Anchor:
 
 
 @dataclass(frozen=True)
+class Anchors:
+    """What relative expressions can be resolved against, at one point of a text."""
+
+    dct: Anchor | None
+    ref: Anchor | None = None  # the last date mentioned
+    quarter: Anchor | None = None  # the last quarter mentioned
+
+    def get(self, kind: str, genre: str) -> Anchor | None:
+        if kind == "QTR":
+            return self.quarter or self._quarter_before_dct()
+        if kind == "REF" or genre == "narrative":
+            return self.ref or self.dct
+        return self.dct
+
+    def _quarter_before_dct(self) -> Anchor | None:
+        if self.dct is None:
+            return None
+        previous = self.dct.day - relativedelta(months=3)
+        value = timex.format_period("quarter", previous)
+        return Anchor(value, timex.interval(value)[0], "quarter", "the last quarter before the publication date")
+
+
+@dataclass(frozen=True)
 class Resolution:
     value: str
     reason: str
@@ -50,18 +74,21 @@ class Resolution:
 
 
 def _direction(mention: Mention, tense: str | None, genre: str) -> tuple[str | None, bool, str]:
-    """(direction, strict, why) for a mention: from the rule's own word, else the tense."""
-    if mention.direction in ("-1", "past"):
+    """(direction, strict, why): from the rule's own word ("last"), else the tense, else the
+    rule's default for its kind of expression."""
+    if mention.direction == "-1":
         return "past", True, f'"{mention.text}" points back'
-    if mention.direction in ("+1", "future"):
+    if mention.direction == "+1":
         return "future", True, f'"{mention.text}" points ahead'
     if mention.direction == "+0":
         return None, False, f'"{mention.text}" means the current one'
     if genre == "narrative":
         return None, False, "narrative text moves forward from the last date"
-    if tense is None:
-        return None, False, "no tense marks the sentence"
-    return tense, False, f"{tense} tense"
+    if tense is not None:
+        return tense, False, f"{tense} tense"
+    if mention.rule.default_direction:
+        return mention.rule.default_direction, False, f"no tense marks the sentence; {mention.rule.default_why}"
+    return None, False, "no tense marks the sentence"
 
 
 def _choose_year(key, anchor_key, year: int, direction: str | None, strict: bool) -> int:
@@ -77,6 +104,25 @@ def _choose_year(key, anchor_key, year: int, direction: str | None, strict: bool
                 return candidate
         return year + 2
     return year
+
+
+def _nearest_year(value: str, day: date, direction: str | None) -> int:
+    """The year that puts XXXX-MM(-DD) nearest the anchor day, on the side the tense says; past
+    tense allows a date shortly ahead, as reported plans do ("had been set to expire Nov. 6")."""
+    best = None
+    for year in (day.year, day.year - 1, day.year + 1):
+        span = timex.interval(f"{year:04d}{value[4:]}")
+        if span is None:
+            continue
+        first, last = span
+        distance = max((first - day).days, (day - last).days, 0)
+        if direction == "future" and last < day:
+            continue
+        if direction == "past" and first > day and distance > PAST_TENSE_AHEAD_DAYS:
+            distance += 366
+        if best is None or distance < best[0]:
+            best = (distance, year)
+    return best[1] if best else day.year
 
 
 def _current_season(day: date) -> tuple[int, int]:
@@ -100,7 +146,7 @@ def _relation(resolved: str, anchor: Anchor) -> str:
     return "that is" if first == last else "that includes"
 
 
-def _resolve_cyclic(value: str, anchor: Anchor, direction: str | None, strict: bool) -> str | None:
+def _resolve_cyclic(value: str, anchor: Anchor, direction: str | None, strict: bool, nearest: bool) -> str | None:
     """Give a year to XXXX-MM-DD, XXXX-MM, XXXX-SU, XXXX-Q3, XXXX-H1; a date to XXXX-WXX-3."""
     day = anchor.day
     if m := re.fullmatch(r"XXXX-WXX-([1-7])", value):
@@ -116,14 +162,15 @@ def _resolve_cyclic(value: str, anchor: Anchor, direction: str | None, strict: b
         if strict and back == 0 and direction == "past":
             back = 7
         return (day - timedelta(days=back)).isoformat()
-    if m := re.fullmatch(r"XXXX-(\d\d)-(\d\d)", value):
-        month, dom = int(m[1]), int(m[2])
-        year = _choose_year(lambda y: (y, month, dom), (day.year, day.month, day.day), day.year, direction, strict)
-        return f"{year:04d}-{month:02d}-{dom:02d}"
-    if m := re.fullmatch(r"XXXX-(\d\d)", value):
-        month = int(m[1])
-        year = _choose_year(lambda y: (y, month), (day.year, day.month), day.year, direction, strict)
-        return f"{year:04d}-{month:02d}"
+    if re.fullmatch(r"XXXX-\d\d(?:-\d\d)?", value):
+        if strict or not nearest:
+            month = int(value[5:7])
+            key = (lambda y: (y, month, int(value[8:]))) if len(value) > 7 else (lambda y: (y, month))
+            year = _choose_year(key, (day.year, day.month, day.day)[: 3 if len(value) > 7 else 2], day.year, direction, strict)
+        else:
+            year = _nearest_year(value, day, direction)
+        resolved = f"{year:04d}{value[4:]}"
+        return resolved if timex.interval(resolved) else None
     if m := re.fullmatch(r"XXXX-(SP|SU|FA|WI)", value):
         season, start = m[1], timex.SEASON_START[m[1]]
         current = _current_season(day)
@@ -160,7 +207,7 @@ def _shift(anchor: Anchor, unit: str, amount: float) -> tuple[str, date] | None:
     return granularity, anchor.day + steps[granularity]
 
 
-_UNIT_WORDS = {"D1": "day", "W1": "week", "M1": "month", "Y1": "year", "Y10": "decade", "Y100": "century"}
+_UNIT_WORDS = {"Q1": "quarter", "D1": "day", "W1": "week", "M1": "month", "Y1": "year", "Y10": "decade", "Y100": "century"}
 
 
 def _resolve_relative(value: str, anchor: Anchor | None) -> tuple[str | None, str]:
@@ -217,14 +264,7 @@ def duration_value(template: str) -> str:
     return f"P{amount}{letter}"
 
 
-def resolve(
-    mention: Mention,
-    *,
-    dct: Anchor | None,
-    ref: Anchor | None,
-    tense: str | None,
-    genre: str = "news",
-) -> Resolution:
+def resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str = "news") -> Resolution:
     value = mention.value
     if value.startswith("DUR:"):
         what = "a length of time" if mention.type == "DURATION" else "a repeating period"
@@ -234,8 +274,7 @@ def resolve(
     if value in timex.REF_NAMES:
         return Resolution(value, f"a reference to {timex.REF_NAMES[value]}, not a date")
     if value.startswith("REL:"):
-        wants_ref = value.split(":")[1] == "REF" or genre == "narrative"
-        anchor = (ref or dct) if wants_ref else dct
+        anchor = anchors.get(value.split(":")[1], genre)
         resolved, meaning = _resolve_relative(value, anchor)
         if resolved is None:
             return Resolution(_unresolved_form(value), f"not resolved: {meaning}" + (
@@ -243,11 +282,11 @@ def resolve(
         return Resolution(resolved, meaning, anchor)
     if "X" not in value:
         return Resolution(value, "written in full")
-    anchor = (ref or dct) if genre == "narrative" else dct
+    anchor = anchors.get("DCT", genre)
     if anchor is None:
         return Resolution(value, "not resolved: the article has no publication date")
     direction, strict, why = _direction(mention, tense, genre)
-    resolved = _resolve_cyclic(value, anchor, direction, strict)
+    resolved = _resolve_cyclic(value, anchor, direction, strict, nearest=genre == "news")
     if resolved is None:
         return Resolution(value, f"not resolved: {anchor} is not precise enough", anchor)
     return Resolution(

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from . import sentences, timex
 from .recognise import Mention, recognise
-from .resolve import Anchor, Resolution, resolve
+from .resolve import Anchor, Anchors, Resolution, resolve
 from .tense import tense
 
 GENRES = ("news", "narrative")
 _DATE_THEN_TIME = re.compile(r"\s*,?\s*(?:at\s+)?")
 _TIME_THEN_DATE = re.compile(r"\s*(?:on\s+|of\s+|,\s*)?")
+QUARTER_CONTEXT_SENTENCES = 2  # how far back a mentioned quarter makes "a year ago" mean its quarter
 
 
 @dataclass(frozen=True)
@@ -66,9 +67,12 @@ def tag(text: str, dct: date | None = None, genre: str = "news") -> list[Timex]:
     starts = [start for start, _ in spans]
     dct_anchor = Anchor.from_value(dct.isoformat(), "the publication date") if dct else None
 
+    def sentence_number(mention: Mention) -> int:
+        return bisect_right(starts, mention.start) - 1
+
     def sentence_of(mention: Mention) -> tuple[int, int]:
-        position = bisect_right(starts, mention.start) - 1
-        return spans[position] if position >= 0 else (0, len(text))
+        number = sentence_number(mention)
+        return spans[number] if number >= 0 else (0, len(text))
 
     attached = {}
     for index, mention in enumerate(mentions):
@@ -78,21 +82,27 @@ def tag(text: str, dct: date | None = None, genre: str = "news") -> list[Timex]:
                 attached[index] = neighbour
 
     resolved: dict[int, tuple[str, Resolution]] = {}
-    ref = None
+    anchors = Anchors(dct_anchor)
+    quarter_sentence = None
     for index, mention in enumerate(mentions):
         if index in attached:
             continue
         start, end = sentence_of(mention)
-        found = resolve(
-            mention,
-            dct=dct_anchor,
-            ref=ref,
-            tense=tense(text[start:end], mention.start - start, mention.end - start),
-            genre=genre,
-        )
+        number = sentence_number(mention)
+        if mention.near_quarter and quarter_sentence is not None and (
+            number - quarter_sentence <= QUARTER_CONTEXT_SENTENCES
+        ):
+            mention = replace(mention, value=mention.near_quarter)
+        tense_here = tense(text[start:end], mention.start - start, mention.end - start)
+        found = resolve(mention, anchors, tense_here, genre)
         value = _with_time(found.value, mention.time)
         resolved[index] = (value, found)
-        ref = Anchor.from_value(value, "the last date mentioned") or ref
+        mentioned = Anchor.from_value(value, "the last date mentioned")
+        if mentioned is not None:
+            anchors = replace(anchors, ref=mentioned)
+            if mentioned.granularity == "quarter":
+                anchors = replace(anchors, quarter=Anchor.from_value(value, "the last quarter mentioned"))
+                quarter_sentence = number
 
     for index, neighbour in attached.items():
         mention = mentions[index]
@@ -101,7 +111,7 @@ def tag(text: str, dct: date | None = None, genre: str = "news") -> list[Timex]:
             reason = f'on the date written next to it, "{mentions[neighbour].text}"'
             resolved[index] = (_with_time(date_value, mention.time), Resolution(date_value, reason, date_found.anchor))
         else:
-            found = resolve(mention, dct=dct_anchor, ref=ref, tense=None, genre=genre)
+            found = resolve(mention, anchors, None, genre)
             resolved[index] = (_with_time(found.value, mention.time), found)
 
     result = []

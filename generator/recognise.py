@@ -35,6 +35,7 @@ class Rule:
     default_why: str | None = None
     near_quarter: str | None = None
     before: re.Pattern | None = None
+    mod_before: re.Pattern | None = None
     not_before: re.Pattern | None = None
     after: re.Pattern | None = None
     not_after: re.Pattern | None = None
@@ -61,6 +62,7 @@ class Mention:
 def _compile_context(pattern: str | None, anchored_end: bool) -> re.Pattern | None:
     if pattern is None:
         return None
+    pattern = vocabulary.expand(pattern)
     return re.compile(pattern if anchored_end else "^(?:" + pattern + ")", _FLAGS)
 
 
@@ -85,6 +87,7 @@ def load_rules() -> tuple[Rule, ...]:
                 default_why=entry.get("default_why"),
                 near_quarter=entry.get("near_quarter"),
                 before=_compile_context(entry.get("before"), True),
+                mod_before=_compile_context(entry.get("mod_before"), True),
                 not_before=_compile_context(entry.get("not_before"), True),
                 after=_compile_context(entry.get("after"), False),
                 not_after=_compile_context(entry.get("not_after"), False),
@@ -124,12 +127,12 @@ def _mention(rule: Rule, match: re.Match, text: str) -> Mention | None:
     start, end = match.span()
     if not _context_allows(rule, text, start, end):
         return None
+    matched_groups = {name: text for name, text in match.groupdict().items() if text is not None}
+    modifier = rule.mod_before.search(text[max(0, start - _CONTEXT) : start]) if rule.mod_before else None
+    if modifier:
+        matched_groups.update({name: text for name, text in modifier.groupdict().items() if text is not None})
     try:
-        groups = {
-            name: vocabulary.normalise(name, matched)
-            for name, matched in match.groupdict().items()
-            if matched is not None
-        }
+        groups = {name: vocabulary.normalise(name, matched) for name, matched in matched_groups.items()}
     except vocabulary.Rejected:
         return None
     return Mention(

@@ -9,6 +9,8 @@ from datetime import date, timedelta
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 SEASON_NAMES = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
 PART_NAMES = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
+HALF_AND_QUARTER_NAMES = {"Q": ("first quarter", "second quarter", "third quarter", "fourth quarter"),
+                          "H": ("first half", "second half")}
 REF_NAMES = {"PRESENT_REF": "the present", "PAST_REF": "the past", "FUTURE_REF": "the future"}
 DATE_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day", "DE": "decade", "CE": "century"}
 TIME_UNITS = {"H": "hour", "M": "minute", "S": "second"}
@@ -194,4 +196,6 @@ def describe_unresolved(value: str) -> str:
         return f"a {calendar.month_name[int(m[1])]} (year unknown)"
     if m := re.fullmatch(r"XXXX-(SP|SU|FA|WI)", value):
         return f"a {SEASON_NAMES[m[1]]} (year unknown)"
+    if m := re.fullmatch(r"XXXX-([QH])([1-4])", value):
+        return f"a {HALF_AND_QUARTER_NAMES[m[1]][int(m[2]) - 1]} (year unknown)"
     return f"an unresolved date ({value})"

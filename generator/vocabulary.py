@@ -52,6 +52,7 @@ def macros() -> dict[str, str]:
         "SHIFT": _alternation(vocab["shifts"]),
         "POSITION": _alternation(vocab["positions"]),
         "APPROX": _alternation(vocab["approximations"]),
+        "OUTSIDE_APPROX": _alternation(vocab["outside_approximations"]),
         "DECADE": rf"(?:1[0-9]|20)\d0s|['’]\d0s|\d0s|{_alternation(vocab['decade_words'])}",
         "DAY": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?",
         "YEAR": r"(?:1[0-9]|20)\d\d",
@@ -66,7 +67,7 @@ def macros() -> dict[str, str]:
     }
 
 
-_MACRO = re.compile(r"\{([A-Z]+)(?:#(\d+))?\}")
+_MACRO = re.compile(r"\{([A-Z_]+)(?:#(\d+))?\}")
 
 
 def expand(pattern: str) -> str:
@@ -169,6 +170,7 @@ NORMALISERS = {
     "unit_adverb": lambda text: _unit(_lookup("unit_adverbs", text)),
     "position": lambda text: _lookup("positions", text.rstrip("-")),
     "approx": lambda text: _lookup("approximations", text),
+    "outside_approx": lambda text: _lookup("outside_approximations", text),
     "decade": _decade,
     "century": _century,
     "day": lambda text: f"{_digits(text):02d}",

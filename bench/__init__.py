@@ -1,0 +1,4 @@
+"""Benchmark of the temporal tagger against gold corpora and peer taggers.
+
+Run ``python -m bench --help`` from the repository root.
+"""

@@ -2,3 +2,7 @@
 
 Run ``python -m bench --help`` from the repository root.
 """
+
+
+class Unavailable(RuntimeError):
+    """A system under test cannot be run here (not installed, missing runtime)."""

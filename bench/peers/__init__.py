@@ -43,7 +43,7 @@ def ensure_venv(name: str) -> Path:
     venv.EnvBuilder(clear=True, with_pip=True).create(env_dir)
     install = [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r", str(requirements)]
     if subprocess.run(install).returncode != 0:
-        raise Unavailable(f"{name}: pip could not install {requirements}")
+        raise Unavailable(f"pip could not install {requirements}")
     stamp.write_text(digest)
     return python
 
@@ -61,7 +61,7 @@ def run(name: str, docs: Sequence[Document]) -> list[tuple[list[Timex], float]]:
         cwd=REPO_ROOT,
     )
     if proc.returncode != 0:
-        raise Unavailable(f"{name} runner failed:\n{proc.stderr[-3000:]}")
+        raise Unavailable(f"runner failed:\n{proc.stderr[-3000:]}")
     results = json.loads(proc.stdout)
     if len(results) != len(docs):
         raise RuntimeError(f"{name} runner returned {len(results)} results for {len(docs)} documents")

@@ -48,12 +48,12 @@ def errors(set_label: str, system: str, docs: Sequence[Document], found: Sequenc
     totals = {"missed": 0, "spurious": 0, "span": 0, "value": 0}
     for doc, system_timexes in zip(docs, found):
         alignment = align(doc.gold, system_timexes)
-        entries = [(g.start, f"missed    {_show(doc, g)}") for g in alignment.missed]
-        entries += [(s.start, f"spurious  {_show(doc, s)}") for s in alignment.spurious]
+        entries = [(g.start, f"missed     {_show(doc, g)}") for g in alignment.missed]
+        entries += [(s.start, f"spurious   {_show(doc, s)}") for s in alignment.spurious]
         for g, s in alignment.pairs:
             kinds = [k for k, wrong in (("span", (g.start, g.end) != (s.start, s.end)), ("value", g.value != s.value)) if wrong]
             if kinds:
-                entries.append((g.start, f"{'+'.join(kinds):<9} gold {_show(doc, g)} | {system} {_show(doc, s)}"))
+                entries.append((g.start, f"{'+'.join(kinds):<10} gold {_show(doc, g)} | {system} {_show(doc, s)}"))
             for kind in kinds:
                 totals[kind] += 1
         totals["missed"] += len(alignment.missed)

@@ -2,10 +2,11 @@
 
 Usage: ``python -m bench [--sets ...] [--systems ...] [--errors]``. Prints one
 Markdown table of TempEval-3 Task A scores and throughput per set and system,
-and writes it to bench/out/latest.md. Progress and warnings go to stderr; a system that cannot run is left out of the table and makes the exit
-status 1, as does a command line that disagrees with the in-process API.
-``--errors`` lists every miss of our tagger on the training sets and
-WikiWars; the held-out Platinum set is only ever scored in aggregate.
+and writes it to bench/out/latest.md. Progress and warnings go to stderr. A
+system that cannot run is left out of the table and makes the exit status 1,
+as does a command line that disagrees with the in-process API. ``--errors``
+lists every miss of our tagger on the training sets and WikiWars, with
+precision and recall; the held-out Platinum set is only scored in aggregate.
 """
 
 from __future__ import annotations

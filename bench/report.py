@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from bench.corpora import Document, Timex
-from bench.scorer import Counts, align
+from bench.scorer import Counts, align, score
 
 METRICS = ("strict", "relaxed", "type", "value")
 
@@ -63,4 +63,7 @@ def errors(set_label: str, system: str, docs: Sequence[Document], found: Sequenc
             lines.extend(f"    {text}" for _, text in sorted(entries, key=lambda entry: entry[0]))
             lines.append("")
     lines.append("Totals: " + ", ".join(f"{kind} {n}" for kind, n in totals.items()))
+    counts = score(zip((doc.gold for doc in docs), found))
+    lines.append("Precision / recall: " + ", ".join(
+        f"{metric} {counts.precision(metric):.2f} / {counts.recall(metric):.2f}" for metric in METRICS))
     return "\n".join(lines) + "\n"

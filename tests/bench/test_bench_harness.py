@@ -60,12 +60,6 @@ def test_altered_text_is_realigned(capsys):
     assert "re-aligned: w1" in capsys.readouterr().err
 
 
-def test_missing_generator_is_reported_as_unavailable(monkeypatch):
-    monkeypatch.setitem(sys.modules, "generator", None)
-    with pytest.raises(ours.Unavailable):
-        ours.load_annotate()
-
-
 @pytest.fixture
 def standin_cli(tmp_path):
     script = tmp_path / "standin.py"

@@ -18,6 +18,11 @@ from . import vocabulary
 RULES_FILE = Path(__file__).with_name("rules.yaml")
 _FLAGS = re.IGNORECASE
 _CONTEXT = 40  # characters of context the before/not_before checks look at
+_WORD = re.compile(r"[^\W\d_]+|\d")
+_SPACE = re.compile(r"\s|$")
+_WINDOW_MARGIN = 50  # characters an expression may reach beyond its trigger word
+TRIGGER_TABLES = ("months", "weekdays", "seasons", "parts_of_day", "holidays", "units", "calendar_units",
+                  "decade_words", "unit_adverbs")
 _TEMPLATE_FIELD = re.compile(r"\{(\w+)(?:\|([^}]*))?\}")
 
 
@@ -149,14 +154,46 @@ def _mention(rule: Rule, match: re.Match, text: str) -> Mention | None:
     )
 
 
-def candidates(text: str) -> list[Mention]:
-    """Every match of every rule, overlapping or not."""
+@lru_cache(maxsize=1)
+def _triggers() -> frozenset[str]:
+    """Words of which every temporal expression holds at least one (digits aside)."""
+    vocab = vocabulary.load()
+    words = {word.lower() for word in vocab["triggers"]}
+    for table in TRIGGER_TABLES:
+        for key in vocab[table]:
+            words.update(_WORD.findall(str(key).lower()))
+    return frozenset(words | {word + "s" for word in words})
+
+
+def windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of text around trigger words and digits; every expression lies inside one."""
+    triggers = _triggers()
+    spans: list[list[int]] = []
+    for word in _WORD.finditer(text):
+        if not (word.group(0)[0].isdigit() or word.group(0).lower() in triggers):
+            continue
+        start, end = max(0, word.start() - _WINDOW_MARGIN), word.end() + _WINDOW_MARGIN
+        if spans and start <= spans[-1][1]:
+            spans[-1][1] = end
+        else:
+            spans.append([start, end])
+    result = []
+    for start, end in spans:
+        space = _SPACE.search(text, min(end, len(text)))
+        result.append((start, space.start() if space else len(text)))
+    return result
+
+
+def candidates(text: str, stretches: list[tuple[int, int]] | None = None) -> list[Mention]:
+    """Every match of every rule inside the stretches (default: the windows), overlapping or not."""
     found = []
+    stretches = windows(text) if stretches is None else stretches
     for rule in load_rules():
-        for match in rule.regex.finditer(text):
-            mention = _mention(rule, match, text)
-            if mention is not None:
-                found.append(mention)
+        for start, end in stretches:
+            for match in rule.regex.finditer(text, start, end):
+                mention = _mention(rule, match, text)
+                if mention is not None:
+                    found.append(mention)
     return found
 
 

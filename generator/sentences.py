@@ -19,7 +19,7 @@ def _ends_sentence(text: str, stop: int) -> bool:
     """Whether the punctuation at text[stop] really ends a sentence."""
     if text[stop] != ".":
         return True
-    word = re.search(r"([\w.]+)$", text[:stop])
+    word = re.search(r"([\w.]+)$", text[max(0, stop - 40) : stop])
     if not word:
         return True
     token = word.group(1).lower().rstrip(".")

@@ -1,0 +1,24 @@
+"""Recognition runs its rules only around trigger words; that must never lose an expression."""
+
+from pathlib import Path
+
+import yaml
+
+from generator.recognise import candidates
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _texts():
+    yield from (path.read_text(encoding="utf-8") for path in sorted((ROOT / "seeds").iterdir()))
+    for group in yaml.safe_load((ROOT / "tests" / "golden" / "phrasings.yaml").read_text(encoding="utf-8")):
+        yield " ".join(str(case["text"] if isinstance(case, dict) else case[0]) for case in group["cases"])
+
+
+def _found(text, stretches=None):
+    return sorted((m.start, m.end, m.rule.name, m.value) for m in candidates(text, stretches))
+
+
+def test_windows_find_what_a_full_scan_finds():
+    for text in _texts():
+        assert _found(text) == _found(text, [(0, len(text))])

@@ -173,7 +173,7 @@ def _resolve_cyclic(value: str, anchor: Anchor, direction: str | None, strict: b
         return resolved if timex.interval(resolved) else None
     if m := re.fullmatch(r"XXXX-(SP|SU|FA|WI)", value):
         season, start = m[1], timex.SEASON_START[m[1]]
-        current = _current_season(day)
+        current = _current_season(day) if anchor.granularity in ("day", "week", "weekend", "month") else (day.year, 0)
         if direction is None and current[1] == start:
             return f"{current[0]:04d}-{season}"
         year = _choose_year(lambda y: (y, start), current, day.year, direction, strict)

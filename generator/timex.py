@@ -19,7 +19,7 @@ WELL_FORMED = re.compile(
     r"""^(?:
         PRESENT_REF|PAST_REF|FUTURE_REF
       | P(?:[\dX.]+(?:Y|M|W|D|DE|CE))*(?:T(?:[\dX.]+[HMS])+)?   # duration
-      | [\dX]{2,4}                                               # century, decade, year
+      | (?:BC)?[\dX]{2,4}                                        # century, decade, year
       | [\dX]{4}-(?:[\dX]{2}|Q[1-4X]|H[12X]|SP|SU|FA|WI|W[\dX]{2}(?:-(?:[1-7]|WE))?)
       | [\dX]{4}-[\dX]{2}-[\dX]{2}
     )(?:T(?:MO|AF|EV|NI|DT|\d{2}:\d{2}(?::\d{2})?))?$""",

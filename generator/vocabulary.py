@@ -178,6 +178,7 @@ NORMALISERS = {
     "mm": lambda text: f"{int(text):02d}",
     "year": lambda text: text,
     "half": lambda text: ".5",
+    "bc_year": lambda text: f"{_digits(text):04d}",
     "clock": _clock,
 }
 

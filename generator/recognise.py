@@ -82,7 +82,7 @@ def load_rules() -> tuple[Rule, ...]:
             Rule(
                 name=entry["name"],
                 type=entry["type"],
-                regex=re.compile(rf"(?<![\w'’])(?:{body})(?!\w|-[A-Za-z])", _FLAGS),
+                regex=re.compile(rf"(?<![\w'’])(?:{body})(?!\w|-(?-i:[a-z]))", _FLAGS),
                 value=str(entry["value"]),
                 order=order,
                 time=entry.get("time"),
@@ -133,9 +133,11 @@ def _mention(rule: Rule, match: re.Match, text: str) -> Mention | None:
     if not _context_allows(rule, text, start, end):
         return None
     matched_groups = {name: text for name, text in match.groupdict().items() if text is not None}
-    modifier = rule.mod_before.search(text[max(0, start - _CONTEXT) : start]) if rule.mod_before else None
-    if modifier:
-        matched_groups.update({name: text for name, text in modifier.groupdict().items() if text is not None})
+    before = text[max(0, start - _CONTEXT) : start]
+    for context in (rule.before, rule.mod_before):
+        found = context.search(before) if context else None
+        if found:
+            matched_groups.update({name: text for name, text in found.groupdict().items() if text is not None})
     try:
         groups = {name: vocabulary.normalise(name, matched) for name, matched in matched_groups.items()}
     except vocabulary.Rejected:

@@ -38,6 +38,7 @@ class Rule:
     direction: str | None = None
     default_direction: str | None = None
     default_why: str | None = None
+    ignore_tense: bool = False
     near_quarter: str | None = None
     before: re.Pattern | None = None
     mod_before: re.Pattern | None = None
@@ -90,6 +91,7 @@ def load_rules() -> tuple[Rule, ...]:
                 direction=entry.get("direction"),
                 default_direction=entry.get("default_direction"),
                 default_why=entry.get("default_why"),
+                ignore_tense=bool(entry.get("ignore_tense", False)),
                 near_quarter=entry.get("near_quarter"),
                 before=_compile_context(entry.get("before"), True),
                 mod_before=_compile_context(entry.get("mod_before"), True),

@@ -84,6 +84,8 @@ def _direction(mention: Mention, tense: str | None, genre: str) -> tuple[str | N
         return None, False, f'"{mention.text}" means the current one'
     if genre == "narrative":
         return None, False, "narrative text moves forward from the last date"
+    if mention.rule.ignore_tense:
+        return mention.rule.default_direction, False, mention.rule.default_why
     if tense is not None:
         return tense, False, f"{tense} tense"
     if mention.rule.default_direction:

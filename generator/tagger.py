@@ -100,7 +100,7 @@ def tag(text: str, dct: date | None = None, genre: str = "news") -> list[Timex]:
         mentioned = Anchor.from_value(value, "the last date mentioned")
         if mentioned is not None:
             anchors = replace(anchors, ref=mentioned)
-            if mentioned.granularity == "quarter":
+            if mentioned.granularity == "quarter" and not mention.value.startswith("REL:QTR"):
                 anchors = replace(anchors, quarter=Anchor.from_value(value, "the last quarter mentioned"))
                 quarter_sentence = number
 

@@ -20,6 +20,7 @@ CALENDAR_UNITS = ("day", "week", "weekend", "month", "quarter", "year", "decade"
 DURATION_LETTERS = {"Y": "year", "M": "month", "W": "week", "D": "day"}
 SUB_DAY_LETTERS = ("H", "MIN", "S")
 PAST_TENSE_AHEAD_DAYS = 90
+FUTURE_TENSE_BEHIND_DAYS = 14
 FINER_FIRST = ("time", "day", "weekend", "week", "month", "season", "quarter", "half", "year", "decade", "century")
 
 
@@ -110,7 +111,8 @@ def _choose_year(key, anchor_key, year: int, direction: str | None, strict: bool
 
 def _nearest_year(value: str, day: date, direction: str | None) -> int:
     """The year that puts XXXX-MM(-DD) nearest the anchor day, on the side the tense says; past
-    tense allows a date shortly ahead, as reported plans do ("had been set to expire Nov. 6")."""
+    tense allows a date shortly ahead, as reported plans do ("had been set to expire Nov. 6"),
+    and future tense one just behind ("will look into the Aug. 7 bombings")."""
     best = None
     for year in (day.year, day.year - 1, day.year + 1):
         span = timex.interval(f"{year:04d}{value[4:]}")
@@ -118,7 +120,7 @@ def _nearest_year(value: str, day: date, direction: str | None) -> int:
             continue
         first, last = span
         distance = max((first - day).days, (day - last).days, 0)
-        if direction == "future" and last < day:
+        if direction == "future" and last < day and distance > FUTURE_TENSE_BEHIND_DAYS:
             continue
         if direction == "past" and first > day and distance > PAST_TENSE_AHEAD_DAYS:
             distance += 366

@@ -153,6 +153,9 @@ def _relation(resolved: str, anchor: Anchor) -> str:
 def _resolve_cyclic(value: str, anchor: Anchor, direction: str | None, strict: bool, nearest: bool) -> str | None:
     """Give a year to XXXX-MM-DD, XXXX-MM, XXXX-SU, XXXX-Q3, XXXX-H1; a date to XXXX-WXX-3."""
     day = anchor.day
+    if value == "XXXX-WXX-WE":
+        saturday = _resolve_cyclic("XXXX-WXX-6", anchor, direction, strict, nearest)
+        return saturday and timex.format_period("weekend", date.fromisoformat(saturday))
     if m := re.fullmatch(r"XXXX-WXX-([1-7])", value):
         if anchor.granularity != "day":
             return None

@@ -190,6 +190,8 @@ def describe(value: str, kind: str = "DATE") -> str:
 def describe_unresolved(value: str) -> str:
     if m := re.fullmatch(r"XXXX-WXX-([1-7])", value):
         return "a " + calendar.day_name[int(m[1]) - 1]
+    if value == "XXXX-WXX-WE":
+        return "a weekend"
     if m := re.fullmatch(r"XXXX-(\d\d)-(\d\d)", value):
         return f"{int(m[2])} {calendar.month_name[int(m[1])]} (year unknown)"
     if m := re.fullmatch(r"XXXX-(\d\d)", value):

@@ -4,13 +4,15 @@ from pathlib import Path
 
 import yaml
 
-from generator.recognise import candidates
+from generator.recognise import candidates, load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _texts():
     yield from (path.read_text(encoding="utf-8") for path in sorted((ROOT / "seeds").iterdir()))
+    for rule in load_rules():
+        yield from (str(example["text"] if isinstance(example, dict) else example[0]) for example in rule.examples)
     for group in yaml.safe_load((ROOT / "tests" / "golden" / "phrasings.yaml").read_text(encoding="utf-8")):
         yield " ".join(str(case["text"] if isinstance(case, dict) else case[0]) for case in group["cases"])
 

@@ -15,6 +15,7 @@ from .tense import tense
 GENRES = ("news", "narrative")
 _DATE_THEN_TIME = re.compile(r"\s*,?\s*(?:at\s+)?")
 _TIME_THEN_DATE = re.compile(r"\s*(?:on\s+|of\s+|,\s*)?")
+DIGRESSION_YEARS = 10
 QUARTER_CONTEXT_SENTENCES = 2  # how far back a mentioned quarter makes "a year ago" mean its quarter
 
 
@@ -58,6 +59,17 @@ def _neighbour_date(mentions: list[Mention], index: int, text: str) -> int | Non
     return None
 
 
+def _digression(mentioned: Anchor, ref: Anchor | None, genre: str) -> bool:
+    """A year far from the story's time in narrative text ("a memorial built in 2004") is an
+    aside: the dates after it still follow the story."""
+    return (
+        genre == "narrative"
+        and ref is not None
+        and mentioned.granularity in ("year", "decade", "century")
+        and abs(mentioned.day.year - ref.day.year) > DIGRESSION_YEARS
+    )
+
+
 def tag(text: str, dct: date | None = None, genre: str = "news") -> list[Timex]:
     """Every temporal expression in text, resolved against the publication date dct."""
     if genre not in GENRES:
@@ -98,7 +110,7 @@ def tag(text: str, dct: date | None = None, genre: str = "news") -> list[Timex]:
         value = _with_time(found.value, mention.time)
         resolved[index] = (value, found)
         mentioned = Anchor.from_value(value, "the last date mentioned")
-        if mentioned is not None:
+        if mentioned is not None and not _digression(mentioned, anchors.ref, genre):
             anchors = replace(anchors, ref=mentioned)
             if mentioned.granularity == "quarter" and not mention.value.startswith("REL:QTR"):
                 anchors = replace(anchors, quarter=Anchor.from_value(value, "the last quarter mentioned"))

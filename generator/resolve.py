@@ -204,16 +204,14 @@ def _shift(anchor: Anchor, unit: str, amount: float) -> tuple[str, date] | None:
         return None
     if FINER_FIRST.index(anchor.granularity) > FINER_FIRST.index(granularity if granularity != "weekend" else "week"):
         return None
-    whole = int(amount)
-    steps = {
-        "day": relativedelta(days=whole), "week": relativedelta(weeks=whole), "weekend": relativedelta(weeks=whole),
-        "month": relativedelta(months=whole), "quarter": relativedelta(months=3 * whole),
-        "year": relativedelta(years=whole), "decade": relativedelta(years=10 * whole),
-        "century": relativedelta(years=100 * whole),
-    }
-    return granularity, anchor.day + steps[granularity]
+    unit_name, multiple = _STEPS[granularity]
+    return granularity, anchor.day + relativedelta(**{unit_name: multiple * int(amount)})
 
 
+_STEPS = {
+    "day": ("days", 1), "week": ("weeks", 1), "weekend": ("weeks", 1), "month": ("months", 1),
+    "quarter": ("months", 3), "year": ("years", 1), "decade": ("years", 10), "century": ("years", 100),
+}
 _UNIT_WORDS = {"Q1": "quarter", "D1": "day", "W1": "week", "M1": "month", "Y1": "year", "Y10": "decade", "Y100": "century"}
 
 

@@ -46,15 +46,22 @@ class Anchor:
 
 @dataclass(frozen=True)
 class Anchors:
-    """What relative expressions can be resolved against, at one point of a text."""
+    """What relative expressions can be resolved against, at one point of a text.
+
+    News anchors to the publication date; narrative text to the last date mentioned, except
+    that a month or day without a year takes the year of the last date written in full, so
+    one misread relative date does not carry on down the story."""
 
     dct: Anchor | None
     ref: Anchor | None = None  # the last date mentioned
     quarter: Anchor | None = None  # the last quarter mentioned
+    written: Anchor | None = None  # the last date written in full
 
     def get(self, kind: str, genre: str) -> Anchor | None:
         if kind == "QTR":
             return self.quarter or self._quarter_before_dct()
+        if kind == "WRITTEN" and genre == "narrative":
+            return self.written or self.ref or self.dct
         if kind == "REF" or genre == "narrative":
             return self.ref or self.dct
         return self.dct
@@ -287,7 +294,7 @@ def resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str = 
         return Resolution(resolved, meaning, anchor)
     if "X" not in value:
         return Resolution(value, "written in full")
-    anchor = anchors.get("DCT", genre)
+    anchor = anchors.get("WRITTEN", genre)
     if anchor is None:
         return Resolution(value, "not resolved: the article has no publication date")
     direction, strict, why = _direction(mention, tense, genre)

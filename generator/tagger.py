@@ -112,6 +112,8 @@ def tag(text: str, dct: date | None = None, genre: str = "news") -> list[Timex]:
         mentioned = Anchor.from_value(value, "the last date mentioned")
         if mentioned is not None and not _digression(mentioned, anchors.ref, genre):
             anchors = replace(anchors, ref=mentioned)
+            if "X" not in mention.value and not mention.value.startswith("REL:"):
+                anchors = replace(anchors, written=Anchor.from_value(value, "the last date written in full"))
             if mentioned.granularity == "quarter" and not mention.value.startswith("REL:QTR"):
                 anchors = replace(anchors, quarter=Anchor.from_value(value, "the last quarter mentioned"))
                 quarter_sentence = number

@@ -59,14 +59,16 @@ def _neighbour_date(mentions: list[Mention], index: int, text: str) -> int | Non
     return None
 
 
-def _digression(mentioned: Anchor, ref: Anchor | None, genre: str) -> bool:
-    """A year far from the story's time in narrative text ("a memorial built in 2004") is an
-    aside: the dates after it still follow the story."""
-    return (
-        genre == "narrative"
-        and ref is not None
-        and mentioned.granularity in ("year", "decade", "century")
-        and abs(mentioned.day.year - ref.day.year) > DIGRESSION_YEARS
+def _digression(mentioned: Anchor, ref: Anchor | None, genre: str, tense_here: str | None) -> bool:
+    """In narrative text, a year far from the story's time ("a memorial built in 2004") or a
+    date in a sentence about the future ("elections were to be held in 1976") is an aside:
+    the dates after it still follow the story."""
+    if genre != "narrative" or ref is None:
+        return False
+    if tense_here == "future":
+        return True
+    return mentioned.granularity in ("year", "decade", "century") and (
+        abs(mentioned.day.year - ref.day.year) > DIGRESSION_YEARS
     )
 
 
@@ -110,7 +112,7 @@ def tag(text: str, dct: date | None = None, genre: str = "news") -> list[Timex]:
         value = _with_time(found.value, mention.time)
         resolved[index] = (value, found)
         mentioned = Anchor.from_value(value, "the last date mentioned")
-        if mentioned is not None and not _digression(mentioned, anchors.ref, genre):
+        if mentioned is not None and not _digression(mentioned, anchors.ref, genre, tense_here):
             anchors = replace(anchors, ref=mentioned)
             if "X" not in mention.value and not mention.value.startswith("REL:"):
                 anchors = replace(anchors, written=Anchor.from_value(value, "the last date written in full"))

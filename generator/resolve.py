@@ -21,6 +21,7 @@ DURATION_LETTERS = {"Y": "year", "M": "month", "W": "week", "D": "day"}
 SUB_DAY_LETTERS = ("H", "MIN", "S")
 PAST_TENSE_AHEAD_DAYS = 90
 FUTURE_TENSE_BEHIND_DAYS = 14
+NARRATIVE_WRAP_MONTHS = 6  # a month this far behind the story's month lies in the next year
 FINER_FIRST = ("time", "day", "weekend", "week", "month", "season", "quarter", "half", "year", "decade", "century")
 
 
@@ -181,6 +182,8 @@ def _resolve_cyclic(value: str, anchor: Anchor, direction: str | None, strict: b
             month = int(value[5:7])
             key = (lambda y: (y, month, int(value[8:]))) if len(value) > 7 else (lambda y: (y, month))
             year = _choose_year(key, (day.year, day.month, day.day)[: 3 if len(value) > 7 else 2], day.year, direction, strict)
+            if not nearest and anchor.granularity in ("day", "month") and day.month - int(value[5:7]) > NARRATIVE_WRAP_MONTHS:
+                year += 1
         else:
             year = _nearest_year(value, day, direction)
         resolved = f"{year:04d}{value[4:]}"

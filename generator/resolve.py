@@ -92,7 +92,7 @@ def _direction(mention: Mention, tense: str | None, genre: str) -> tuple[str | N
     if mention.direction == "+0":
         return None, False, f'"{mention.text}" means the current one'
     if genre == "narrative":
-        return None, False, "narrative text moves forward from the last date"
+        return None, False, "narrative text: the year of the story at that point"
     if mention.rule.ignore_tense:
         return mention.rule.default_direction, False, mention.rule.default_why
     if tense is not None:

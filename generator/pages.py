@@ -64,9 +64,12 @@ def safe_url(url: str | None) -> str | None:
     return url.strip()
 
 
-def _front_matter(title: str, tags: list[str] = ()) -> list[str]:
-    """MkDocs and the tags plugin put a page's title and tags into HTML unescaped: give them escaped ones."""
-    lines = ["---", f"title: {json.dumps(html.escape(title))}"]
+def _front_matter(title: str | None = None, tags: list[str] = ()) -> list[str]:
+    """Page settings: the tabs are the navigation, so no sidebar; MkDocs and the tags plugin put a
+    page's title and tags into HTML unescaped, so they are given escaped."""
+    lines = ["---", "hide: [navigation]"]
+    if title is not None:
+        lines.append(f"title: {json.dumps(html.escape(title))}")
     if tags:
         lines.append(f"tags: {json.dumps([html.escape(tag) for tag in tags])}")
     return [*lines, "---", ""]
@@ -156,7 +159,7 @@ def _by_year(events: list[Event]) -> list[tuple[int, list[Event]]]:
 def timeline_page(events: list[Event], undated: list[Undated], layout: Layout) -> str:
     here = TIMELINE_PAGE
     lines = [
-        "# Timeline", "",
+        *_front_matter(), "# Timeline", "",
         "Each entry is dated as precisely as its article allows: a day, a week, a month or a year, "
         "a range where the article gives one, and marked where the date is approximate. Every entry "
         "quotes its sentence, links to it in the article, and says how its date was determined.", "",
@@ -290,7 +293,7 @@ def source_page(source: Source, layout: Layout) -> str:
 
 
 def sources_index(sources: list[Source]) -> str:
-    lines = ["# Sources", "", "| Outlet | Title | Published | Events |", "|---|---|---|---|"]
+    lines = [*_front_matter(), "# Sources", "", "| Outlet | Title | Published | Events |", "|---|---|---|---|"]
     for source in sources:
         article = source.article
         lines.append(
@@ -344,7 +347,7 @@ def filter_page() -> str:
 # ---- Unresolved and home ---------------------------------------------------------------------
 
 def unresolved_page(sources: list[Source], problems: list[Problem]) -> str:
-    lines = ["# Unresolved", "",
+    lines = [*_front_matter(), "# Unresolved", "",
              "Expressions that name a date the articles do not pin down, and problems met while reading them.", ""]
     found_any = False
     for source in sources:
@@ -372,7 +375,7 @@ def home_page(sources: list[Source], events: list[Event]) -> str:
     expressions = sum(len(source.marks) for source in sources)
     unresolved = sum(is_unresolved(mark.timex) for source in sources for mark in source.marks)
     lines = [
-        "# Timeline of the news", "",
+        *_front_matter(), "# Timeline of the news", "",
         "Every date on this site was found in a news article and resolved against the article's "
         "publication date. Each event quotes its source sentence, links to the place it came from, "
         "and says how its date was determined.", "",

@@ -113,7 +113,8 @@ def _entry(item: Event | Undated, here: str) -> str:
             badges.append("approximate")
         if item.is_range:
             classes.append("tl-range")
-    heading = markup.text(item.label) + "".join(f' <span class="tl-badge">{badge}</span>' for badge in badges)
+    when = item.label[:1].upper() + item.label[1:]  # "a Wednesday" leads a heading as "A Wednesday"
+    heading = markup.text(when) + "".join(f' <span class="tl-badge">{badge}</span>' for badge in badges)
     sentence = link(here, article_page(article), sentence_id(article, item.sentence))
     citation = (
         f"Source: [{markup.text(_outlet(article))} · “{markup.text(article.title)}”]({sentence}), "

@@ -180,7 +180,7 @@ def test_article_without_date_is_published_unresolved_with_a_warning(tmp_path):
     assert "Strikes hit the town" in (tmp_path / "site" / "sources" / "undated.html").read_text(encoding="utf-8")
     found = entries(tmp_path)
     assert [entry["id"][:3] for entry in found] == ["un-"], "an undated article gives no dated entry"
-    assert found[0]["lead"].startswith("a Wednesday") and "date not resolved" in found[0]["lead"]
+    assert found[0]["lead"].startswith("A Wednesday") and "date not resolved" in found[0]["lead"]
     assert found[0]["quote"].strip() == "The town was shelled on Wednesday."
     assert found[0]["link"] == "sources/undated.html#s1"
     timeline = (tmp_path / "site" / "timeline.html").read_text(encoding="utf-8")

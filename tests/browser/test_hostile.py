@@ -43,3 +43,5 @@ def test_hostile_article_shows_as_text_and_runs_nothing(visit, hostile_site, pat
     assert not [url for url in visit.requests if url.endswith("/x")], "the image in the article was requested"
     assert visit.external_requests() == []
     assert visit.errors == []
+    if path == "timeline.html":
+        visit.screenshot("hostile-timeline")

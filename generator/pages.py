@@ -23,6 +23,7 @@ from .places import Place, places_in
 
 MONTH_OR_FINER = COARSE_FIRST.index("month")
 FILTER_PAGE = "tags.md"
+TIMELINE_FIRST = {"boost": 5}  # a search finds an entry of the timeline before the article it quotes
 
 
 @dataclass
@@ -64,10 +65,12 @@ def safe_url(url: str | None) -> str | None:
     return url.strip()
 
 
-def _front_matter(title: str | None = None, tags: list[str] = ()) -> list[str]:
+def _front_matter(title: str | None = None, tags: list[str] = (), search: dict | None = None) -> list[str]:
     """Page settings: the tabs are the navigation, so no sidebar; MkDocs and the tags plugin put a
     page's title and tags into HTML unescaped, so they are given escaped."""
     lines = ["---", "hide: [navigation]"]
+    if search:
+        lines.append(f"search: {json.dumps(search)}")
     if title is not None:
         lines.append(f"title: {json.dumps(html.escape(title))}")
     if tags:
@@ -160,7 +163,7 @@ def _by_year(events: list[Event]) -> list[tuple[int, list[Event]]]:
 def timeline_page(events: list[Event], undated: list[Undated], layout: Layout) -> str:
     here = TIMELINE_PAGE
     lines = [
-        *_front_matter(), "# Timeline", "",
+        *_front_matter(search=TIMELINE_FIRST), "# Timeline", "",
         "Each entry is dated as precisely as its article allows: a day, a week, a month or a year, "
         "a range where the article gives one, and marked where the date is approximate. Every entry "
         "quotes its sentence, links to it in the article, and says how its date was determined.", "",
@@ -200,7 +203,7 @@ def year_pages(events: list[Event], layout: Layout) -> dict[str, str]:
         if year not in layout.years_apart:
             continue
         here = year_page(year)
-        lines = [*_front_matter(f"Timeline of {year}"), f"# Timeline of {year}", "",
+        lines = [*_front_matter(f"Timeline of {year}", search=TIMELINE_FIRST), f"# Timeline of {year}", "",
                  f"{len(in_year)} entries. [The whole timeline]({link(here, TIMELINE_PAGE)})", ""]
         lines += _months(in_year, here, "##")
         written[here] = "\n".join(lines) + "\n"
@@ -325,7 +328,8 @@ def place_pages(sources: list[Source], layout: Layout) -> dict[str, str]:
     written = {}
     for place, items in named.values():
         here = place_page(place)
-        lines = [*_front_matter(f"{place.name} on the timeline", [place.name]),
+        # Out of the search index: its entries are found on the timeline, where they are whole.
+        lines = [*_front_matter(f"{place.name} on the timeline", [place.name], search={"exclude": True}),
                  f"# {markup.text(place.name)} on the timeline", "",
                  f"Entries of the timeline that name {markup.text(place.name)} ({markup.text(place.kind)}), "
                  f"in order of date. [All places and sources]({link(here, FILTER_PAGE)})", ""]

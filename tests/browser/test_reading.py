@@ -107,7 +107,9 @@ def test_search_finds_the_ceasefire_entry(visit, seed_site, seed_timeline):
     assert any(re.search(rf"/timeline\.html(\?[^#]*)?#{entry['id']}$", href) for href in results), results
     first = visit.page.locator(".md-search-result__item").first
     assert first.is_visible() and "ceasefire" in first.inner_text().lower()
+    assert "Sun 12 January 2020" in first.inner_text(), "the timeline entry is not the first result"
     assert visit.errors == []
+    visit.screenshot("search", full_page=False)
 
 
 def test_search_by_date_finds_the_entry_of_that_day(visit, seed_site, seed_timeline):
@@ -130,3 +132,17 @@ def test_dark_mode_toggle_switches_the_palette(visit, seed_site):
     visit.screenshot("timeline-dark")
     visit.page.locator('label.md-header__button[for="__palette_0"]').click()
     visit.page.wait_for_function("document.body.dataset.mdColorScheme === 'default'")
+
+
+def test_timeline_reads_on_a_phone(browser, seed_site):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(seed_site.page_url("timeline.html"), wait_until="networkidle")
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, "the timeline scrolls sideways on a phone"
+    assert page.locator("a.tl-permalink").first.is_visible()
+    from browsing import ARTIFACTS
+
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "timeline-phone.png"), full_page=False)
+    context.close()

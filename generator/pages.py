@@ -230,31 +230,33 @@ def _expression_rows(source: Source, entry_of: dict[str, str]) -> list[str]:
     return rows
 
 
-def _cited_spans(source: Source) -> list[tuple[int, int]]:
-    """The sentences entries cite, widened to hold any expression that crosses their edge."""
+def _cited_spans(source: Source) -> list[tuple[int, int, str]]:
+    """(start, end, id) of the sentences entries cite, widened to hold any expression that
+    crosses their edge."""
+    article = source.article
     spans = sorted({item.sentence for item in [*source.events, *source.undated]})
     widened = []
     for start, end in spans:
+        number = sentence_id(article, (start, end))
         for mark in source.marks:
             if mark.timex.start < end and mark.timex.end > start:
                 start, end = min(start, mark.timex.start), max(end, mark.timex.end)
-        if widened and start < widened[-1][1]:
-            widened[-1] = (widened[-1][0], max(end, widened[-1][1]))
-        else:
-            widened.append((start, end))
+        if widened:
+            start = max(start, widened[-1][1])
+        if start < end:
+            widened.append((start, end, number))
     return widened
 
 
-def _block_text(source: Source, start: int, end: int, cited: list[tuple[int, int]], link_of) -> str:
+def _block_text(source: Source, start: int, end: int, cited: list[tuple[int, int, str]], link_of) -> str:
     """body[start:end] with each cited sentence in it wrapped in an element of its own id."""
     body, marks = source.article.body, source.marks
     pieces, position = [], start
-    for s, e in cited:
+    for s, e, number in cited:
         s, e = max(s, start), min(e, end)
         if s >= e or s < position:
             continue
         pieces.append(_highlighted(body, position, s, marks, link_of))
-        number = sentence_id(source.article, (s, e))
         pieces.append(f'<span class="tl-sentence" id="{number}">{_highlighted(body, s, e, marks, link_of)}</span>')
         position = e
     pieces.append(_highlighted(body, position, end, marks, link_of))

@@ -121,7 +121,7 @@ def _entry(item: Event | Undated, here: str) -> str:
     sentence = link(here, article_page(article), sentence_id(article, item.sentence))
     citation = (
         f"Source: [{markup.text(_outlet(article))} · “{markup.text(article.title)}”]({sentence}), "
-        f"published {markup.text(_published(article))}"
+        + (f"published {markup.text(_published(article))}" if article.published else "publication date unknown")
     )
     original = safe_url(article.url)
     if original:

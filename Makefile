@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 STRICT ?=
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build generate test serve clean deploy bench
+.PHONY: build generate test browser serve clean deploy bench
 
 $(VENV)/.installed: requirements.txt requirements-test.txt constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -19,8 +19,18 @@ generate: $(VENV)/.installed
 build: generate
 	$(VENV)/bin/mkdocs build --strict --quiet
 
-test: $(VENV)/.installed
+test: $(VENV)/.installed browser
 	$(PY) -m pytest -q tests
+
+# The browser tests drive Debian's Chromium (never a downloaded build). Installed here when it is
+# missing and we are root, as on CI; otherwise they skip, or fail when CI=true.
+CHROMIUM := /usr/bin/chromium
+browser:
+	@if [ -x $(CHROMIUM) ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "Installing Chromium from Debian's packages for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	else echo "No $(CHROMIUM): browser tests skip (as root: apt-get install chromium chromium-driver)"; fi
 
 serve: generate
 	$(VENV)/bin/mkdocs serve
@@ -32,4 +42,5 @@ bench: $(VENV)/.installed
 	$(PY) -m bench
 
 clean:
-	rm -rf site .cache docs/timeline.md docs/sources docs/unresolved.md docs/index.md
+	rm -rf site .cache tests/artifacts docs/index.md docs/timeline.md docs/unresolved.md docs/tags.md \
+	  docs/sources docs/timeline docs/places docs/timeline.json docs/timelinejs.json docs/timeline.csv docs/timeline.ics

@@ -6,13 +6,13 @@ import shutil
 import sys
 from pathlib import Path
 
-from . import pages
+from . import exports, pages
 from .articles import SEED_SUFFIXES, Problem, read_article
 from .events import events_of, marks_of
 from .tagger import tag
 
-GENERATED_PAGES = ("index.md", "timeline.md", "unresolved.md")
-GENERATED_FOLDERS = ("sources",)
+GENERATED_PAGES = ("index.md", "timeline.md", "unresolved.md", "tags.md", *exports.EXPORTS)
+GENERATED_FOLDERS = ("sources", "timeline", "places")
 
 
 def load_sources(seeds: Path) -> tuple[list[pages.Source], list[Problem]]:
@@ -35,18 +35,11 @@ def write_pages(sources: list[pages.Source], problems: list[Problem], out: Path)
         (out / name).unlink(missing_ok=True)
     for name in GENERATED_FOLDERS:
         shutil.rmtree(out / name, ignore_errors=True)
-    (out / "sources").mkdir(parents=True)
-    events = sorted((event for source in sources for event in source.events), key=lambda e: e.sort_key())
-    written = {
-        "index.md": pages.home_page(sources, events),
-        "timeline.md": pages.timeline_page(events),
-        "unresolved.md": pages.unresolved_page(sources, problems),
-        "sources/index.md": pages.sources_index(sources),
-    }
-    for source in sources:
-        written[source.page] = pages.source_page(source)
+    written = pages.site_pages(sources, problems)
     for name, content in written.items():
+        (out / name).parent.mkdir(parents=True, exist_ok=True)
         (out / name).write_text(content, encoding="utf-8")
+    exports.write_exports(sources, out)
 
 
 def build(seeds: Path, out: Path, strict: bool = False) -> int:

@@ -49,6 +49,21 @@ class Event:
         return (self.start, COARSE_FIRST.index(self.precision), self.article.slug, self.sentence[0])
 
 
+@dataclass
+class Undated:
+    """A sentence that reports something on a date the article does not let us pin down."""
+
+    id: str
+    article: Article
+    sentence: tuple[int, int]
+    label: str
+    marks: list[Mark] = field(default_factory=list)
+    provenance: list[str] = field(default_factory=list)
+
+    def sort_key(self) -> tuple:
+        return (self.article.slug, self.sentence[0])
+
+
 def marks_of(timexes: list[Timex]) -> list[Mark]:
     return [Mark(f"t{number}", found) for number, found in enumerate(timexes, start=1)]
 
@@ -111,3 +126,28 @@ def events_of(article: Article, marks: list[Mark]) -> list[Event]:
             event.precision, event.label = precision, text
             event.approximate = event.approximate or found.mod == "APPROX"
     return sorted(grouped.values(), key=Event.sort_key)
+
+
+def is_unresolved(found: Timex) -> bool:
+    """A date or time whose value still has unknown digits: "Wednesday" with no publication date."""
+    return found.type in PLACING_TYPES and "X" in timex.split_time(found.value)[0]
+
+
+def undated_of(article: Article, marks: list[Mark]) -> list[Undated]:
+    """One item per sentence holding a date expression that could not be resolved."""
+    grouped: dict[tuple[int, int], Undated] = {}
+    for mark in marks:
+        found = mark.timex
+        if not is_unresolved(found):
+            continue
+        item = grouped.get(found.sentence)
+        if item is None:
+            digest = hashlib.sha1(f"{article.slug}|{found.sentence[0]}|undated".encode()).hexdigest()
+            item = grouped[found.sentence] = Undated(
+                id="un-" + digest[:10], article=article, sentence=found.sentence,
+                label=label(found.value, found.mod, found.type),
+            )
+        item.marks.append(mark)
+        why = "the article has no publication date to resolve it against" if article.published is None else found.reason
+        item.provenance.append(f"“{found.text}” → {label(found.value, found.mod, found.type)}: {why}. Rule: {found.rule}.")
+    return list(grouped.values())

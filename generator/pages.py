@@ -1,4 +1,5 @@
-"""The site's Markdown pages: home, timeline, one page per source, and what could not be resolved.
+"""The site's Markdown pages: home, timeline (and its year pages), one page per source and per
+place, the filter page, and what could not be resolved.
 
 Everything taken from an article goes through markup.text, so it renders as text only.
 """
@@ -9,14 +10,20 @@ import calendar
 import html
 import json
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import groupby
 from urllib.parse import urlsplit
 
 from . import markup, timex
 from .articles import Article, Problem
-from .events import COARSE_FIRST, Event, Mark, label
+from .events import COARSE_FIRST, Event, Mark, Undated, is_unresolved, label, undated_of
+from .exports import EXPORTS
+from .layout import TIMELINE_PAGE, Layout, link, place_page, sentence_id, article_page, year_page
+from .places import Place, places_in
 
 MONTH_OR_FINER = COARSE_FIRST.index("month")
+FILTER_PAGE = "tags.md"
+TIMELINE_FIRST = {"boost": 5}  # a search finds an entry of the timeline before the article it quotes
 
 
 @dataclass
@@ -29,7 +36,11 @@ class Source:
 
     @property
     def page(self) -> str:
-        return f"sources/{self.article.slug}.md"
+        return article_page(self.article)
+
+    @cached_property
+    def undated(self) -> list[Undated]:
+        return undated_of(self.article, self.marks)
 
 
 def _published(article: Article) -> str:
@@ -38,6 +49,10 @@ def _published(article: Article) -> str:
 
 def _outlet(article: Article) -> str:
     return article.source or "Unknown outlet"
+
+
+def entry_places(item: Event | Undated) -> list[Place]:
+    return places_in(item.article.body[item.sentence[0] : item.sentence[1]])
 
 
 def safe_url(url: str | None) -> str | None:
@@ -50,14 +65,27 @@ def safe_url(url: str | None) -> str | None:
     return url.strip()
 
 
-def _highlighted(body: str, start: int, end: int, marks: list[Mark], link) -> str:
-    """body[start:end] as escaped Markdown, each mark inside it made a link by link(mark)."""
+def _front_matter(title: str | None = None, tags: list[str] = (), search: dict | None = None) -> list[str]:
+    """Page settings: the tabs are the navigation, so no sidebar; MkDocs and the tags plugin put a
+    page's title and tags into HTML unescaped, so they are given escaped."""
+    lines = ["---", "hide: [navigation]"]
+    if search:
+        lines.append(f"search: {json.dumps(search)}")
+    if title is not None:
+        lines.append(f"title: {json.dumps(html.escape(title))}")
+    if tags:
+        lines.append(f"tags: {json.dumps([html.escape(tag) for tag in tags])}")
+    return [*lines, "---", ""]
+
+
+def _highlighted(body: str, start: int, end: int, marks: list[Mark], link_of) -> str:
+    """body[start:end] as escaped Markdown, each mark inside it made a link by link_of(mark)."""
     pieces, position = [], start
     for mark in marks:
         if mark.timex.start < start or mark.timex.end > end:
             continue
         pieces.append(markup.text(body[position : mark.timex.start]))
-        pieces.append(link(mark))
+        pieces.append(link_of(mark))
         position = mark.timex.end
     pieces.append(markup.text(body[position:end]))
     return "".join(pieces)
@@ -68,72 +96,132 @@ def _hover(mark: Mark) -> str:
     return markup.text(f"{found.type} {found.value} · {label(found.value, found.mod, found.type)}")
 
 
-# ---- Timeline --------------------------------------------------------------------------------
+# ---- Timeline entries ------------------------------------------------------------------------
 
-def _when(event: Event) -> str:
-    """What leads an entry: its day for day-precise events, else the whole period."""
-    if event.precision in ("day", "time"):
-        lead = f"{event.start.day} {calendar.month_name[event.start.month]}"
-        return f'<span class="tl-day">{lead}</span> {markup.text(event.label)}'
-    return f'<span class="tl-day">{markup.text(event.label)}</span>'
-
-
-def _entry(event: Event, sources_prefix: str) -> str:
-    article = event.article
-    source_page = f"{sources_prefix}{article.slug}.md"
+def _entry(item: Event | Undated, here: str) -> str:
+    """One entry: its date as a heading (its permalink), the quote, the citation, how it was dated."""
+    article = item.article
     quote = _highlighted(
-        article.body, *event.sentence, event.marks,
+        article.body, *item.sentence, item.marks,
         lambda mark: f'<mark class="timex">{markup.text(mark.timex.text)}</mark>',
     )
-    first = event.marks[0]
-    classes = "tl-entry" + (" tl-approximate" if event.approximate else "") + (" tl-range" if event.is_range else "")
+    classes = ["tl-entry"]
+    badges = []
+    if isinstance(item, Undated):
+        classes.append("tl-undated")
+        badges.append("date not resolved")
+    else:
+        if item.approximate:
+            classes.append("tl-approximate")
+            badges.append("approximate")
+        if item.is_range:
+            classes.append("tl-range")
+    when = item.label[:1].upper() + item.label[1:]  # "a Wednesday" leads a heading as "A Wednesday"
+    heading = markup.text(when) + "".join(f' <span class="tl-badge">{badge}</span>' for badge in badges)
+    sentence = link(here, article_page(article), sentence_id(article, item.sentence))
     citation = (
-        f"[{markup.text(_outlet(article))} · “{markup.text(article.title)}”]({source_page}#{first.id}), "
-        f"published {markup.text(_published(article))}"
+        f"Source: [{markup.text(_outlet(article))} · “{markup.text(article.title)}”]({sentence}), "
+        + (f"published {markup.text(_published(article))}" if article.published else "publication date unknown")
     )
-    how = "\n".join(f"    {markup.text(line)}\n" for line in event.provenance)
-    approximate = ' <span class="tl-badge">approximate</span>' if event.approximate else ""
+    original = safe_url(article.url)
+    if original:
+        citation += f" · [original]({original})"
+    meta = f"[Permalink](#{item.id} \"Link to this entry\"){{ .tl-permalink }}"
+    places = entry_places(item)
+    if places:
+        chips = " ".join(f"[{markup.text(p.name)}]({link(here, place_page(p))}){{ .tl-place }}" for p in places)
+        meta += f" · Places: {chips}"
+    how = "\n".join(f"    {markup.text(line)}\n" for line in item.provenance)
     return (
-        f'<div class="{classes}" id="{event.id}" markdown>\n\n'
-        f"{_when(event)}{approximate}\n\n"
+        f'<div class="{" ".join(classes)}" markdown>\n\n'
+        f"#### {heading} {{ #{item.id} }}\n\n"
         f"> {quote}\n\n"
         f'<span class="tl-cite">{citation}</span>\n\n'
+        f'<span class="tl-meta">{meta}</span>\n\n'
         f'??? info "How this date was determined"\n{how}\n'
         f"</div>\n"
     )
 
 
-def timeline_page(events: list[Event]) -> str:
-    lines = ["# Timeline", ""]
-    if not events:
-        lines.append("No dated events were found in the articles.")
+def _months(events: list[Event], here: str, heading: str) -> list[str]:
+    """Entries coarser than a month first, then a heading per month with its entries."""
+    lines = []
+    coarse = [e for e in events if COARSE_FIRST.index(e.precision) < MONTH_OR_FINER]
+    lines += [_entry(e, here) for e in coarse]
+    fine = [e for e in events if COARSE_FIRST.index(e.precision) >= MONTH_OR_FINER]
+    for (year, month), in_month in groupby(fine, key=lambda e: (e.start.year, e.start.month)):
+        lines += [f"{heading} {calendar.month_name[month]} {year} {{ #{year}-{month:02d} }}", ""]
+        lines += [_entry(e, here) for e in in_month]
+    return lines
+
+
+def _by_year(events: list[Event]) -> list[tuple[int, list[Event]]]:
     ordered = sorted(events, key=Event.sort_key)
-    for year, in_year in groupby(ordered, key=lambda e: e.start.year):
-        in_year = list(in_year)
-        lines += [f"## {year}", ""]
-        coarse = [e for e in in_year if COARSE_FIRST.index(e.precision) < MONTH_OR_FINER]
-        lines += [_entry(e, "sources/") for e in coarse]
-        fine = [e for e in in_year if COARSE_FIRST.index(e.precision) >= MONTH_OR_FINER]
-        for month, in_month in groupby(fine, key=lambda e: e.start.month):
-            lines += [f"### {calendar.month_name[month]} {year}", ""]
-            lines += [_entry(e, "sources/") for e in in_month]
+    return [(year, list(in_year)) for year, in_year in groupby(ordered, key=lambda e: e.start.year)]
+
+
+def timeline_page(events: list[Event], undated: list[Undated], layout: Layout) -> str:
+    here = TIMELINE_PAGE
+    lines = [
+        *_front_matter(search=TIMELINE_FIRST), "# Timeline", "",
+        "Each entry is dated as precisely as its article allows: a day, a week, a month or a year, "
+        "a range where the article gives one, and marked where the date is approximate. Every entry "
+        "quotes its sentence, links to it in the article, and says how its date was determined.", "",
+    ]
+    if not events:
+        lines += ["No dated events were found in the articles.", ""]
+    years = _by_year(events)
+    if layout.years_apart:
+        lines += ["Years: " + " · ".join(
+            f"[{year}]({link(here, year_page(year))})" if year in layout.years_apart else f"[{year}](#{year})"
+            for year, _ in years), ""]
+    for year, in_year in years:
+        lines += [f"## {year} {{ #{year} }}", ""]
+        if year in layout.years_apart:
+            page = year_page(year)
+            months = sorted({(e.start.month) for e in in_year if COARSE_FIRST.index(e.precision) >= MONTH_OR_FINER})
+            lines += [f"{len(in_year)} entries, on a page of their own: [Timeline of {year}]({link(here, page)}).", ""]
+            if months:
+                lines += ["Months: " + " · ".join(
+                    f"[{calendar.month_name[m]}]({link(here, page, f'{year}-{m:02d}')})" for m in months), ""]
+            continue
+        lines += _months(in_year, here, "###")
+    if undated:
+        lines += [
+            "## Date not resolved { #undated }", "",
+            "These sentences report something on a date that could not be pinned down, most often "
+            "because their article carries no publication date to resolve “Wednesday” or “last month” "
+            "against. They are listed here rather than guessed into the timeline.", "",
+        ]
+        lines += [_entry(item, here) for item in sorted(undated, key=Undated.sort_key)]
     return "\n".join(lines) + "\n"
+
+
+def year_pages(events: list[Event], layout: Layout) -> dict[str, str]:
+    written = {}
+    for year, in_year in _by_year(events):
+        if year not in layout.years_apart:
+            continue
+        here = year_page(year)
+        lines = [*_front_matter(f"Timeline of {year}", search=TIMELINE_FIRST), f"# Timeline of {year}", "",
+                 f"{len(in_year)} entries. [The whole timeline]({link(here, TIMELINE_PAGE)})", ""]
+        lines += _months(in_year, here, "##")
+        written[here] = "\n".join(lines) + "\n"
+    return written
 
 
 # ---- Source pages ----------------------------------------------------------------------------
 
-def _source_mark_link(mark: Mark, event_of: dict[str, Event]) -> str:
-    event = event_of.get(mark.id)
-    target = f"../timeline.md#{event.id}" if event else f"#{mark.id}"
+def _source_mark_link(mark: Mark, entry_of: dict[str, str]) -> str:
+    target = entry_of.get(mark.id, f"#{mark.id}")
     return f'[{markup.text(mark.timex.text)}]({target}){{ #{mark.id} .timex title="{_hover(mark)}" }}'
 
 
-def _expression_rows(source: Source, event_of: dict[str, Event]) -> list[str]:
+def _expression_rows(source: Source, entry_of: dict[str, str]) -> list[str]:
     rows = ["| # | Expression | Type | Value | Meaning | Timeline |", "|---|---|---|---|---|---|"]
     for mark in source.marks:
         found = mark.timex
-        event = event_of.get(mark.id)
-        entry = f"[entry](../timeline.md#{event.id})" if event else "not a date"
+        entry = f"[entry]({entry_of[mark.id]})" if mark.id in entry_of else "not a date"
         meaning = markup.text(f"{label(found.value, found.mod, found.type)}: {found.reason}")
         rows.append(
             f"| [{mark.id}](#{mark.id}) | {markup.text(found.text)} | {found.type} | `{markup.text(found.value)}` "
@@ -142,28 +230,61 @@ def _expression_rows(source: Source, event_of: dict[str, Event]) -> list[str]:
     return rows
 
 
-def _title_front_matter(title: str) -> list[str]:
-    """MkDocs puts a page's title into navigation and <title> unescaped: give it an escaped one."""
-    return ["---", f"title: {json.dumps(html.escape(title))}", "---", ""]
-
-
-def source_page(source: Source) -> str:
+def _cited_spans(source: Source) -> list[tuple[int, int, str]]:
+    """(start, end, id) of the sentences entries cite, widened to hold any expression that
+    crosses their edge."""
     article = source.article
-    event_of = {mark.id: event for event in source.events for mark in event.marks}
+    spans = sorted({item.sentence for item in [*source.events, *source.undated]})
+    widened = []
+    for start, end in spans:
+        number = sentence_id(article, (start, end))
+        for mark in source.marks:
+            if mark.timex.start < end and mark.timex.end > start:
+                start, end = min(start, mark.timex.start), max(end, mark.timex.end)
+        if widened:
+            start = max(start, widened[-1][1])
+        if start < end:
+            widened.append((start, end, number))
+    return widened
+
+
+def _block_text(source: Source, start: int, end: int, cited: list[tuple[int, int, str]], link_of) -> str:
+    """body[start:end] with each cited sentence in it wrapped in an element of its own id."""
+    body, marks = source.article.body, source.marks
+    pieces, position = [], start
+    for s, e, number in cited:
+        s, e = max(s, start), min(e, end)
+        if s >= e or s < position:
+            continue
+        pieces.append(_highlighted(body, position, s, marks, link_of))
+        pieces.append(f'<span class="tl-sentence" id="{number}">{_highlighted(body, s, e, marks, link_of)}</span>')
+        position = e
+    pieces.append(_highlighted(body, position, end, marks, link_of))
+    return "".join(pieces)
+
+
+def source_page(source: Source, layout: Layout) -> str:
+    article = source.article
+    here = source.page
+    entry_of = {mark.id: link(here, layout.page_of(event), event.id) for event in source.events for mark in event.marks}
+    entry_of.update({mark.id: link(here, TIMELINE_PAGE, item.id) for item in source.undated for mark in item.marks})
     meta = [f"**Outlet:** {markup.text(_outlet(article))}", f"**Published:** {markup.text(_published(article))}"]
     if article.author:
         meta.append(f"**By:** {markup.text(article.author)}")
     url = safe_url(article.url)
     if url:
         meta.append(f"[Original article]({url})")
-    lines = [*_title_front_matter(article.title), f"# {markup.text(article.title)}", "", " · ".join(meta), ""]
+    places = {p.name: p for item in [*source.events, *source.undated] for p in entry_places(item)}
+    tags = [_outlet(article), *places]
+    lines = [*_front_matter(article.title, tags), f"# {markup.text(article.title)}", "", " · ".join(meta), ""]
+    cited = _cited_spans(source)
+    link_of = lambda mark: _source_mark_link(mark, entry_of)  # noqa: E731
     residue = []
     for block in article.blocks:
         if block.kind == "residue":
             residue.append(block)
             continue
-        text = _highlighted(article.body, block.text_start, block.text_end, source.marks,
-                            lambda mark: _source_mark_link(mark, event_of))
+        text = _block_text(source, block.text_start, block.text_end, cited, link_of)
         lines += [f"## {text}" if block.kind == "crosshead" else text, ""]
     notes = [f"“{article.body[b.start:b.end]}” (line {article.line_of(b.start)}): page residue, not part of the story."
              for b in residue]
@@ -173,12 +294,12 @@ def source_page(source: Source) -> str:
         lines += [f"    - {markup.text(note)}" for note in notes]
         lines.append("")
     lines += ["## Temporal expressions", ""]
-    lines += _expression_rows(source, event_of) if source.marks else ["None found."]
+    lines += _expression_rows(source, entry_of) if source.marks else ["None found."]
     return "\n".join(lines) + "\n"
 
 
 def sources_index(sources: list[Source]) -> str:
-    lines = ["# Sources", "", "| Outlet | Title | Published | Events |", "|---|---|---|---|"]
+    lines = [*_front_matter(), "# Sources", "", "| Outlet | Title | Published | Events |", "|---|---|---|---|"]
     for source in sources:
         article = source.article
         lines.append(
@@ -188,18 +309,56 @@ def sources_index(sources: list[Source]) -> str:
     return "\n".join(lines) + "\n"
 
 
+# ---- Places and the filter page --------------------------------------------------------------
+
+def _place_item(item: Event | Undated, here: str, layout: Layout) -> str:
+    article = item.article
+    quote = markup.text(article.body[item.sentence[0] : item.sentence[1]])
+    page = TIMELINE_PAGE if isinstance(item, Undated) else layout.page_of(item)
+    when = markup.text(item.label) + (" (date not resolved)" if isinstance(item, Undated) else "")
+    return (f"- **[{when}]({link(here, page, item.id)})** — {quote} "
+            f"([{markup.text(_outlet(article))}]({link(here, article_page(article), sentence_id(article, item.sentence))}))")
+
+
+def place_pages(sources: list[Source], layout: Layout) -> dict[str, str]:
+    named: dict[str, tuple[Place, list]] = {}
+    dated = sorted((e for s in sources for e in s.events), key=Event.sort_key)
+    undated = sorted((u for s in sources for u in s.undated), key=Undated.sort_key)
+    for item in [*dated, *undated]:
+        for place in entry_places(item):
+            named.setdefault(place.name, (place, []))[1].append(item)
+    written = {}
+    for place, items in named.values():
+        here = place_page(place)
+        # Out of the search index: its entries are found on the timeline, where they are whole.
+        lines = [*_front_matter(f"{place.name} on the timeline", [place.name], search={"exclude": True}),
+                 f"# {markup.text(place.name)} on the timeline", "",
+                 f"Entries of the timeline that name {markup.text(place.name)} ({markup.text(place.kind)}), "
+                 f"in order of date. [All places and sources]({link(here, FILTER_PAGE)})", ""]
+        lines += [_place_item(item, here, layout) for item in items]
+        written[here] = "\n".join(lines) + "\n"
+    return written
+
+
+def filter_page() -> str:
+    return "\n".join([
+        *_front_matter("Filter by place and source"),
+        "# Filter by place and source", "",
+        "Each place below has a page listing the timeline entries that name it; each outlet and "
+        "place also lists the articles it appears in. Places are found with a small gazetteer, so a "
+        "place it does not know is not listed.", "",
+        "<!-- material/tags -->", "",
+    ])
+
+
 # ---- Unresolved and home ---------------------------------------------------------------------
 
-def is_unresolved(mark: Mark) -> bool:
-    return mark.timex.type in ("DATE", "TIME") and "X" in timex.split_time(mark.timex.value)[0]
-
-
 def unresolved_page(sources: list[Source], problems: list[Problem]) -> str:
-    lines = ["# Unresolved", "",
+    lines = [*_front_matter(), "# Unresolved", "",
              "Expressions that name a date the articles do not pin down, and problems met while reading them.", ""]
     found_any = False
     for source in sources:
-        unresolved = [mark for mark in source.marks if is_unresolved(mark)]
+        unresolved = [mark for mark in source.marks if is_unresolved(mark.timex)]
         if not unresolved:
             continue
         found_any = True
@@ -221,9 +380,9 @@ def unresolved_page(sources: list[Source], problems: list[Problem]) -> str:
 
 def home_page(sources: list[Source], events: list[Event]) -> str:
     expressions = sum(len(source.marks) for source in sources)
-    unresolved = sum(is_unresolved(mark) for source in sources for mark in source.marks)
+    unresolved = sum(is_unresolved(mark.timex) for source in sources for mark in source.marks)
     lines = [
-        "# Timeline of the news", "",
+        *_front_matter(), "# Timeline of the news", "",
         "Every date on this site was found in a news article and resolved against the article's "
         "publication date. Each event quotes its source sentence, links to the place it came from, "
         "and says how its date was determined.", "",
@@ -236,5 +395,29 @@ def home_page(sources: list[Source], events: list[Event]) -> str:
         first = min(events, key=Event.sort_key)
         last = max(events, key=lambda e: (e.end, e.start))
         lines.append(f"- **Dates covered:** {markup.text(first.label)} to {markup.text(timex.describe(last.end.isoformat()))}")
-    lines += ["", "[Read the timeline](timeline.md) · [Sources](sources/index.md) · [Unresolved](unresolved.md)", ""]
+    lines += ["", "[Read the timeline](timeline.md) · [Sources](sources/index.md) · "
+                  f"[Filter by place and source]({FILTER_PAGE}) · [Unresolved](unresolved.md)", "",
+              "## Download { #download }", "",
+              "The whole timeline, rebuilt with the site, every entry with its quote, citation and how "
+              "its date was determined:", ""]
+    lines += [f"- [{name}]({name}): {what}" for name, what in EXPORTS.items()]
     return "\n".join(lines) + "\n"
+
+
+def site_pages(sources: list[Source], problems: list[Problem]) -> dict[str, str]:
+    """Every generated page, by its path under the docs folder."""
+    events = sorted((event for source in sources for event in source.events), key=Event.sort_key)
+    undated = [item for source in sources for item in source.undated]
+    layout = Layout(events)
+    written = {
+        "index.md": home_page(sources, events),
+        TIMELINE_PAGE: timeline_page(events, undated, layout),
+        "unresolved.md": unresolved_page(sources, problems),
+        FILTER_PAGE: filter_page(),
+        "sources/index.md": sources_index(sources),
+        **year_pages(events, layout),
+        **place_pages(sources, layout),
+    }
+    for source in sources:
+        written[source.page] = source_page(source, layout)
+    return written

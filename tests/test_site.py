@@ -10,7 +10,7 @@ from site_builder import ROOT, build_site
 
 
 class _Entries(HTMLParser):
-    """Timeline entries in page order: their id, lead text, quote and citation link."""
+    """Timeline entries in page order: their id and date (the heading), quote and citation link."""
 
     def __init__(self):
         super().__init__()
@@ -18,38 +18,37 @@ class _Entries(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag == "div" and "tl-entry" in (attrs.get("class") or "").split():
-            self.entries.append({"id": attrs["id"], "lead": "", "quote": "", "link": None})
+        classes = (attrs.get("class") or "").split()
+        if tag == "div" and "tl-entry" in classes:
+            self.entries.append({"id": None, "lead": "", "quote": "", "link": None, "classes": classes})
             self._depth = 1
             return
         if not self._depth:
             return
+        entry = self.entries[-1]
         if tag == "div":
             self._depth += 1
-        entry = self.entries[-1]
-        if tag == "p" and not entry["lead"] and self._field is None:
-            self._field = "lead"
-        if tag == "blockquote":
+        elif tag == "h4":
+            entry["id"], self._field = attrs["id"], "lead"
+        elif tag == "a" and "headerlink" in classes:
+            self._field = None
+        elif tag == "blockquote":
             self._field = "quote"
-        if tag == "a" and "tl-cite" in self._stack_classes and entry["link"] is None:
-            entry["link"] = attrs.get("href")
-        if tag == "span" and attrs.get("class") == "tl-cite":
-            self._stack_classes = "tl-cite"
-
-    _stack_classes = ""
+        elif tag == "span" and "tl-cite" in classes:
+            self._field = "cite"
+        elif tag == "a" and self._field == "cite" and entry["link"] is None:
+            entry["link"] = attrs["href"]
 
     def handle_endtag(self, tag):
         if not self._depth:
             return
         if tag == "div":
             self._depth -= 1
-        if tag in ("p", "blockquote") and self._field == "lead" or tag == "blockquote":
+        if tag in ("h4", "blockquote", "span"):
             self._field = None
-        if tag == "span":
-            self._stack_classes = ""
 
     def handle_data(self, data):
-        if self._depth and self._field:
+        if self._depth and self._field in ("lead", "quote"):
             self.entries[-1][self._field] += data
 
 
@@ -78,29 +77,40 @@ def test_timeline_lists_the_seed_events_in_order(seed_site):
     expected = [
         ("2015", "Russia's 2015 military intervention"),
         ("Sun 1 December 2019 – Thu 16 January 2020", "almost 350,000 people had fled"),
-        ("12 January", "The ceasefire announced by the Russian army on Sunday"),
-        ("15 January", "air strikes that killed 19 civilians on Wednesday"),
-        ("15 January", "19 civilians were killed"),
-        ("15 January", "Clashes broke out around midnight on Wednesday"),
-        ("16 January", "pressed a deadly offensive Thursday"),
-        ("16 January", "told AFP on Thursday"),
+        ("Sun 12 January 2020", "The ceasefire announced by the Russian army on Sunday"),
+        ("Wed 15 January 2020", "air strikes that killed 19 civilians on Wednesday"),
+        ("Wed 15 January 2020", "19 civilians were killed"),
+        ("Wed 15 January 2020", "Clashes broke out around midnight on Wednesday"),
+        ("Thu 16 January 2020", "pressed a deadly offensive Thursday"),
+        ("Thu 16 January 2020", "told AFP on Thursday"),
     ]
     assert len(found) == len(expected)
     for entry, (lead, quote) in zip(found, expected):
         assert entry["lead"].strip().startswith(lead), entry
         assert quote in entry["quote"].replace("’", "'"), entry
     midnight = next(e for e in found if "midnight" in e["quote"])
-    assert "around midnight" in midnight["lead"]
+    assert "around midnight" in midnight["lead"] and "approximate" in midnight["lead"]
+    assert "tl-approximate" in midnight["classes"]
+    assert "tl-range" in found[1]["classes"]
+    assert all(entry["id"].startswith("ev-") for entry in found)
+    assert len({entry["id"] for entry in found}) == len(found)
 
 
-def test_every_citation_lands_on_its_expression(seed_site):
+def test_every_citation_lands_on_the_sentence_it_quotes(seed_site):
     site = seed_site[0] / "site"
     for entry in entries(seed_site[0]):
         page, anchor = entry["link"].split("#")
         html = (site / page).read_text(encoding="utf-8")
-        target = re.search(rf'<a[^>]*id="{anchor}"[^>]*>([^<]*)</a>', html)
-        assert target, f"{entry['link']} has no anchor"
-        assert target.group(1) in entry["quote"]
+        target = re.search(rf'<span class="tl-sentence" id="{anchor}">(.*?)</span>', html)
+        assert target, f"{entry['link']} has no sentence"
+        assert re.sub(r"<[^>]+>", "", target.group(1)).replace("&#39;", "'") == entry["quote"].strip()
+
+
+def test_an_entry_carries_its_permalink_and_a_working_provenance_panel(seed_site):
+    html = (seed_site[0] / "site" / "timeline.html").read_text(encoding="utf-8")
+    for entry in entries(seed_site[0]):
+        assert f'<a class="tl-permalink" href="#{entry["id"]}"' in html
+    assert html.count("<summary>How this date was determined</summary>") == len(entries(seed_site[0]))
 
 
 def test_source_page_shows_crosshead_and_leaves_residue_out_of_the_story(seed_site):
@@ -168,7 +178,13 @@ def test_article_without_date_is_published_unresolved_with_a_warning(tmp_path):
     unresolved = (tmp_path / "site" / "unresolved.html").read_text(encoding="utf-8")
     assert "a Wednesday" in unresolved
     assert "Strikes hit the town" in (tmp_path / "site" / "sources" / "undated.html").read_text(encoding="utf-8")
-    assert not entries(tmp_path)
+    found = entries(tmp_path)
+    assert [entry["id"][:3] for entry in found] == ["un-"], "an undated article gives no dated entry"
+    assert found[0]["lead"].startswith("A Wednesday") and "date not resolved" in found[0]["lead"]
+    assert found[0]["quote"].strip() == "The town was shelled on Wednesday."
+    assert found[0]["link"] == "sources/undated.html#s1"
+    timeline = (tmp_path / "site" / "timeline.html").read_text(encoding="utf-8")
+    assert '<h2 id="undated">Date not resolved' in timeline
 
 
 def test_strict_build_fails_on_an_undated_article(tmp_path):
@@ -178,3 +194,47 @@ def test_strict_build_fails_on_an_undated_article(tmp_path):
     generated = build_site(seeds, tmp_path, strict=True)
     assert generated.returncode == 1
     assert "undated.txt" in generated.stderr
+
+
+def test_a_long_year_gets_a_page_of_its_own(tmp_path):
+    from datetime import date, timedelta
+
+    from generator.layout import YEAR_PAGE_THRESHOLD
+
+    days = [date(2019, 1, 1) + timedelta(days=3 * n) for n in range(YEAR_PAGE_THRESHOLD + 1)]
+    body = "\n\n".join(f"The council met on {d.day} {d:%B} {d.year}." for d in days)
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "council.md").write_text(
+        f"---\ntitle: Council\ndate: 2020-01-16\n---\nThe hall opened in May 2018.\n\n{body}\n", encoding="utf-8")
+    generated = build_site(seeds, tmp_path)
+    assert generated.returncode == 0, generated.stderr
+    site = tmp_path / "site"
+    timeline = (site / "timeline.html").read_text(encoding="utf-8")
+    year = (site / "timeline" / "2019.html").read_text(encoding="utf-8")
+    assert [entry["lead"] for entry in entries(tmp_path)] == ["May 2018"]
+    assert 'href="timeline/2019.html"' in timeline and 'href="timeline/2019.html#2019-03"' in timeline
+    assert year.count('class="tl-entry') == len(days)
+    assert '<h2 id="2019-01">January 2019' in year
+    source = (site / "sources" / "council.html").read_text(encoding="utf-8")
+    first = re.search(r'href="\.\./timeline/2019\.html#(ev-[0-9a-f]+)"', source).group(1)
+    assert f'<h4 id="{first}">Tue 1 January 2019' in year
+    assert re.search(r'href="\.\./timeline\.html#ev-[0-9a-f]+"', source), "May 2018 stays on the timeline page"
+
+
+def test_entries_and_sources_are_filtered_by_place_and_outlet(seed_site):
+    site = seed_site[0] / "site"
+    idlib = (site / "places" / "idlib.html").read_text(encoding="utf-8")
+    assert idlib.count('<a href="../timeline.html#ev-') == 4
+    tags = (site / "tags.html").read_text(encoding="utf-8")
+    for tag in ("AFP", "Idlib", "Maaret al-Numan", "Syria"):
+        assert re.search(rf'<h2 id="tag:[^"]+">\s*<span class="md-tag">{tag}</span>', tags), tag
+    assert re.search(r'<a href="places/idlib.html">\s*Idlib on the timeline', tags)
+    source = (site / "sources" / "2020-01-16-afp-idlib-offensive.html").read_text(encoding="utf-8")
+    assert 'class="md-tag' in source and ">AFP<" in source
+
+
+def test_home_page_links_every_export(seed_site):
+    home = (seed_site[0] / "site" / "index.html").read_text(encoding="utf-8")
+    for name in ("timeline.json", "timelinejs.json", "timeline.csv", "timeline.ics"):
+        assert f'href="{name}"' in home and (seed_site[0] / "site" / name).is_file()

@@ -1,0 +1,199 @@
+"""Exports written beside the pages, so every build of the site carries its data: JSON with full
+provenance, TimelineJS JSON, CSV and iCalendar. Nothing in them depends on when they are built."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import os
+from datetime import date, datetime, time, timedelta, timezone
+from pathlib import Path
+from urllib.parse import urljoin
+
+from icalendar import Calendar
+from icalendar import Event as CalendarEvent
+
+from . import timex
+from .events import Event, Undated
+from .layout import TIMELINE_PAGE, Layout, html_path, sentence_id, article_page
+from .places import places_in
+
+SITE_NAME = "News timeline"
+SCHEMA = "news-timeline/1"
+EXPORTS = {
+    "timeline.json": "every entry with its quote, citation, expressions and how its date was determined",
+    "timelinejs.json": "the dated entries for TimelineJS",
+    "timeline.csv": "one row per entry, for spreadsheets",
+    "timeline.ics": "iCalendar: each dated entry an all-day event spanning the whole period its date names",
+}
+CSV_COLUMNS = ("id", "start", "end", "precision", "date", "approximate", "values", "expressions", "quote",
+               "places", "outlet", "title", "published", "source_file", "source_line", "source_page",
+               "original_url", "entry")
+_SPREADSHEET_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _address(path: str, anchor: str) -> str:
+    """A site address: absolute when SITE_URL is set (as for mkdocs.yml's site_url), else relative."""
+    relative = f"{html_path(path)}#{anchor}"
+    site_url = os.environ.get("SITE_URL")
+    return urljoin(site_url.rstrip("/") + "/", relative) if site_url else relative
+
+
+def _quote(item: Event | Undated) -> str:
+    return " ".join(item.article.body[item.sentence[0] : item.sentence[1]].split())
+
+
+def _record(item: Event | Undated, layout: Layout) -> dict:
+    """An entry as data: when, what the article says, where it says it, and how it was dated."""
+    article = item.article
+    undated = isinstance(item, Undated)
+    record = {"id": item.id}
+    if undated:
+        record["date"] = {"resolved": False, "label": item.label}
+    else:
+        record["date"] = {"resolved": True, "start": item.start.isoformat(), "end": item.end.isoformat(),
+                          "precision": item.precision, "label": item.label, "approximate": item.approximate}
+    record["quote"] = _quote(item)
+    record["places"] = [place.name for place in places_in(record["quote"])]
+    record["expressions"] = [
+        {"text": m.timex.text, "type": m.timex.type, "value": m.timex.value, "mod": m.timex.mod,
+         "rule": m.timex.rule, "reason": m.timex.reason, "anchor": m.timex.anchor,
+         "start": m.timex.start, "end": m.timex.end}
+        for m in item.marks
+    ]
+    record["provenance"] = list(item.provenance)
+    record["source"] = {
+        "outlet": article.source, "title": article.title,
+        "published": article.published.isoformat() if article.published else None,
+        "url": article.url, "file": article.path.name, "line": article.line_of(item.sentence[0]),
+        "sentence": {"start": item.sentence[0], "end": item.sentence[1]},
+        "page": _address(article_page(article), sentence_id(article, item.sentence)),
+    }
+    record["entry"] = _address(TIMELINE_PAGE if undated else layout.page_of(item), item.id)
+    return record
+
+
+def timeline_json(events: list[Event], undated: list[Undated], layout: Layout) -> str:
+    document = {
+        "schema": SCHEMA,
+        "title": SITE_NAME,
+        "events": [_record(event, layout) for event in events],
+        "undated": [_record(item, layout) for item in undated],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+
+def _tjs_date(day: date, precision: str) -> dict:
+    """A TimelineJS date with no more parts than the precision holds: a month has no day."""
+    if precision in ("year", "decade", "century"):
+        return {"year": day.year}
+    if precision in ("month", "season", "quarter", "half"):
+        return {"year": day.year, "month": day.month}
+    return {"year": day.year, "month": day.month, "day": day.day}
+
+
+def timelinejs_json(events: list[Event], layout: Layout) -> str:
+    """TimelineJS reads text as HTML: everything from an article is escaped."""
+    slides = []
+    for event in events:
+        record = _record(event, layout)
+        source = record["source"]
+        citation = f"{source['outlet'] or 'Unknown outlet'} · “{source['title']}”"
+        text = (f"<blockquote>{html.escape(record['quote'])}</blockquote>"
+                f"<p><a href=\"{html.escape(source['page'])}\">{html.escape(citation)}</a>, published "
+                f"{html.escape(source['published'] or 'date unknown')}</p>")
+        slide = {"unique_id": event.id, "start_date": _tjs_date(event.start, event.precision),
+                 "display_date": event.label,
+                 "text": {"headline": html.escape(event.label), "text": text},
+                 "group": source["outlet"] or "Unknown outlet"}
+        if event.end != event.start:
+            slide["end_date"] = _tjs_date(event.end, event.precision)
+        slides.append(slide)
+    document = {"title": {"text": {"headline": SITE_NAME,
+                                   "text": "Dated, cited events from news articles."}},
+                "events": slides}
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+
+def _cell(value) -> str:
+    """A CSV cell that a spreadsheet shows as text: a leading = + - @ would start a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_SPREADSHEET_FORMULA_START) else text
+
+
+def timeline_csv(events: list[Event], undated: list[Undated], layout: Layout) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for item in [*events, *undated]:
+        record = _record(item, layout)
+        when, source = record["date"], record["source"]
+        row = {
+            "id": item.id, "start": when.get("start"), "end": when.get("end"),
+            "precision": when.get("precision", "unresolved"), "date": when["label"],
+            "approximate": "yes" if when.get("approximate") else "no",
+            "values": " ".join(e["value"] for e in record["expressions"]),
+            "expressions": " | ".join(e["text"] for e in record["expressions"]),
+            "quote": record["quote"], "places": "; ".join(record["places"]),
+            "outlet": source["outlet"], "title": source["title"], "published": source["published"],
+            "source_file": source["file"], "source_line": source["line"], "source_page": source["page"],
+            "original_url": source["url"], "entry": record["entry"],
+        }
+        writer.writerow([_cell(row[column]) for column in CSV_COLUMNS])
+    return buffer.getvalue()
+
+
+def _summary(label: str, quote: str, limit: int = 90) -> str:
+    short = quote if len(quote) <= limit else quote[:limit].rsplit(" ", 1)[0] + "…"
+    return f"{label}: {short}"
+
+
+def timeline_ics(events: list[Event], layout: Layout) -> bytes:
+    """All-day events over the whole period each date names (a month-precise event spans the month).
+
+    DTSTAMP is midnight UTC of the article's publication date (else of the event's first day), so
+    the file is the same on every build; UIDs come from the entries' permalink ids.
+    """
+    calendar = Calendar()
+    calendar.add("prodid", f"-//{SITE_NAME}//timeline.ics//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", SITE_NAME)
+    for event in events:
+        record = _record(event, layout)
+        source = record["source"]
+        stamp_day = event.article.published or event.start
+        entry = CalendarEvent()
+        entry.add("uid", f"{event.id}@news-timeline")
+        entry.add("dtstamp", datetime.combine(stamp_day, time(0, 0), tzinfo=timezone.utc))
+        entry.add("dtstart", event.start)
+        entry.add("dtend", event.end + timedelta(days=1))
+        entry.add("summary", _summary(event.label, record["quote"]))
+        description = [
+            f"“{record['quote']}”",
+            f"{source['outlet'] or 'Unknown outlet'}, “{source['title']}”, published "
+            f"{timex.describe(source['published']) if source['published'] else 'date unknown'}.",
+            f"Date: {event.label}" + (" (approximate)" if event.approximate else "") + f", {event.precision} precision.",
+            *record["provenance"],
+        ]
+        entry.add("description", "\n".join(description))
+        if record["places"]:
+            entry.add("location", ", ".join(record["places"]))
+        if record["entry"].startswith(("http://", "https://")):
+            entry.add("url", record["entry"])
+        entry.add("transp", "TRANSPARENT")
+        calendar.add_component(entry)
+    return calendar.to_ical()
+
+
+def write_exports(sources, out: Path) -> None:
+    """Write every export into out (the docs folder), from the sources the pages were made of."""
+    events = sorted((event for source in sources for event in source.events), key=Event.sort_key)
+    undated = sorted((item for source in sources for item in source.undated), key=Undated.sort_key)
+    layout = Layout(events)
+    (out / "timeline.json").write_text(timeline_json(events, undated, layout), encoding="utf-8")
+    (out / "timelinejs.json").write_text(timelinejs_json(events, layout), encoding="utf-8")
+    (out / "timeline.csv").write_text(timeline_csv(events, undated, layout), encoding="utf-8", newline="")
+    (out / "timeline.ics").write_bytes(timeline_ics(events, layout))

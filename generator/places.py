@@ -1,0 +1,54 @@
+"""Places: which places of the gazetteer (places.yaml) a piece of text names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from .articles import slugify
+
+GAZETTEER_FILE = Path(__file__).with_name("places.yaml")
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    kind: str
+    spellings: tuple[str, ...]
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.name)
+
+
+@cache
+def gazetteer() -> tuple[Place, ...]:
+    data = yaml.safe_load(GAZETTEER_FILE.read_text(encoding="utf-8"))
+    places = []
+    for number, entry in enumerate(data["places"], start=1):
+        if not isinstance(entry, dict) or not entry.get("name") or not entry.get("kind"):
+            raise ValueError(f"{GAZETTEER_FILE}: place {number} needs a name and a kind: {entry!r}")
+        places.append(Place(entry["name"], entry["kind"], (entry["name"], *entry.get("also", ()))))
+    return tuple(places)
+
+
+@cache
+def _matcher() -> tuple[re.Pattern, dict[str, Place]]:
+    place_of = {spelling: place for place in gazetteer() for spelling in place.spellings}
+    longest_first = sorted(place_of, key=len, reverse=True)
+    pattern = r"(?<![\w-])(?:" + "|".join(re.escape(s) for s in longest_first) + r")(?![\w-])"
+    return re.compile(pattern), place_of
+
+
+def places_in(text: str) -> list[Place]:
+    """The places text names, each once, in the order they are first named."""
+    pattern, place_of = _matcher()
+    found: dict[str, Place] = {}
+    for match in pattern.finditer(text):
+        place = place_of[match.group(0)]
+        found.setdefault(place.name, place)
+    return list(found.values())

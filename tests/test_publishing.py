@@ -1,0 +1,21 @@
+"""Publishing: the GitHub Pages workflow builds with make and deploys with the official actions."""
+
+import yaml
+
+from site_builder import ROOT
+
+
+def test_pages_workflow_builds_with_make_and_deploys_the_site_folder():
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))
+    assert workflow[True]["push"]["branches"] == ["main"]  # YAML 1.1 reads the key `on` as True
+    assert workflow["permissions"]["pages"] == "write" and workflow["permissions"]["id-token"] == "write"
+    build = workflow["jobs"]["build"]["steps"]
+    uses = [step.get("uses", "").split("@")[0] for step in build]
+    assert uses.index("actions/configure-pages") < uses.index("actions/upload-pages-artifact")
+    make = next(step for step in build if step.get("run") == "make build")
+    assert "SITE_URL" in make["env"]
+    upload = next(step for step in build if step.get("uses", "").startswith("actions/upload-pages-artifact"))
+    assert upload["with"]["path"] == "site"
+    deploy = workflow["jobs"]["deploy"]
+    assert deploy["needs"] == "build"
+    assert [step["uses"].split("@")[0] for step in deploy["steps"]] == ["actions/deploy-pages"]

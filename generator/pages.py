@@ -224,7 +224,7 @@ def _expression_rows(source: Source, entry_of: dict[str, str]) -> list[str]:
         entry = f"[entry]({entry_of[mark.id]})" if mark.id in entry_of else "not a date"
         meaning = markup.text(f"{label(found.value, found.mod, found.type)}: {found.reason}")
         rows.append(
-            f"| [{mark.id}](#{mark.id}) | {markup.text(found.text)} | {found.type} | `{markup.text(found.value)}` "
+            f"| [{mark.id}](#{mark.id}) | {markup.text(found.text)} | {found.type} | <code>{markup.text(found.value)}</code> "
             f"| {meaning} | {entry} |"
         )
     return rows

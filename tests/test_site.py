@@ -122,6 +122,14 @@ def test_source_page_shows_crosshead_and_leaves_residue_out_of_the_story(seed_si
     assert 'title="DATE 2020-01-15 · Wed 15 January 2020"' in html
 
 
+def test_article_text_is_escaped_once_and_only_once(seed_site):
+    for page in (seed_site[0] / "site").rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert not re.search(r"&amp;(?:#\d+|[a-z]+);", html), f"{page} shows an entity as text"
+    source = (seed_site[0] / "site" / "sources" / "2020-01-16-afp-idlib-offensive.html").read_text(encoding="utf-8")
+    assert "<code>PRESENT&#95;REF</code>" in source
+
+
 def test_site_loads_nothing_from_the_network(seed_site):
     for page in (seed_site[0] / "site").rglob("*.html"):
         html = page.read_text(encoding="utf-8")

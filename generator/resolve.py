@@ -245,7 +245,10 @@ def _resolve_relative(value: str, anchor: Anchor | None) -> tuple[str | None, st
         meaning = f"{count_text} {unit_word}{'' if count == 1 else 's'} {'before' if amount < 0 else 'after'}"
     if anchor is None:
         return None, meaning
-    shifted = _shift(anchor, unit, amount)
+    try:
+        shifted = _shift(anchor, unit, amount)
+    except (OverflowError, ValueError):  # before year 1 or after 9999
+        return None, f"{meaning} {anchor}, which falls outside the years 1 to 9999"
     if shifted is None:
         return None, f"{meaning} {anchor}, which is not precise enough"
     granularity, day = shifted
@@ -273,7 +276,7 @@ def duration_value(template: str) -> str:
         if number < 1 and letter in smaller:
             letter, multiple = smaller[letter]
             number *= multiple
-        amount = f"{number:g}"
+        amount = f"{number:.6f}".rstrip("0").rstrip(".")  # never 1e+06: exponents are not TIMEX3
     if letter in SUB_DAY_LETTERS:
         return f"PT{amount}{'M' if letter == 'MIN' else letter}"
     return f"P{amount}{letter}"
@@ -301,7 +304,14 @@ def resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str = 
     if anchor is None:
         return Resolution(value, "not resolved: the article has no publication date")
     direction, strict, why = _direction(mention, tense, genre)
-    resolved = _resolve_cyclic(value, anchor, direction, strict, nearest=genre == "news")
+    try:
+        resolved = _resolve_cyclic(value, anchor, direction, strict, nearest=genre == "news")
+        in_calendar = resolved is None or timex.interval(resolved) is not None
+    except OverflowError:  # a weekday before 1 January 1 or after 31 December 9999
+        in_calendar = False
+    if not in_calendar:
+        return Resolution(value, f"not resolved: the {_template_name(value)} nearest {anchor} falls outside the "
+                                 "years 1 to 9999", anchor)
     if resolved is None:
         return Resolution(value, f"not resolved: {anchor} is not precise enough", anchor)
     return Resolution(

@@ -11,6 +11,7 @@ ABBREVIATIONS = frozenset(
     sat sun a.m p.m u.s u.k u.n e.g i.e approx est dept fig""".split()
 )
 
+MAX_SENTENCE = 1000  # characters; text without sentence punctuation is cut into pieces this long
 _CLOSING_SINGLE = re.compile(r"’(?![^\W\d_])")  # not the apostrophe of "don’t"
 # After a quotation that ends in ! or ?, the attribution still belongs to its sentence.
 _ATTRIBUTION = re.compile(
@@ -20,40 +21,57 @@ _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 _END = re.compile(r"[.!?…]+['’\"”)\]]*(?=\s+['‘\"“(\[]?[A-Z0-9])")
 
 
+def _token_before(text: str, stop: int) -> str | None:
+    """The run of word characters and dots that ends at text[stop], looked for in a window that
+    grows only while the run fills it, so long texts are not searched from their start."""
+    window = 32
+    while True:
+        begin = max(0, stop - window)
+        word = re.search(r"[\w.]+$", text[begin:stop])
+        if not word or word.start() > 0 or begin == 0:
+            return word.group() if word else None
+        window *= 2
+
+
 def _ends_sentence(text: str, stop: int) -> bool:
     """Whether the punctuation at text[stop] really ends a sentence."""
     if text[stop] != ".":
         return True
-    word = re.search(r"([\w.]+)$", text[max(0, stop - 40) : stop])
-    if not word:
+    token = _token_before(text, stop)
+    if not token:
         return True
-    token = word.group(1).lower().rstrip(".")
+    token = token.lower().rstrip(".")
     return token not in ABBREVIATIONS and not re.fullmatch(r"[a-z]", token)
 
 
-def _inside_quotation(sentence: str) -> bool:
-    """Whether a quotation opened in sentence is still open at its end: a quote of several
-    sentences stays one sentence with its attribution ("‘... There is no truce,’ he said.")."""
-    opened = sentence.count("‘") + sentence.count("“")
-    closed = sentence.count("”") + len(_CLOSING_SINGLE.findall(sentence))
-    return opened > closed or sentence.count('"') % 2 == 1
+def _quotes_opened(piece: str) -> tuple[int, int]:
+    """(curly quotations opened minus closed, straight double quotes) in piece."""
+    curly = piece.count("‘") + piece.count("“") - piece.count("”") - len(_CLOSING_SINGLE.findall(piece))
+    return curly, piece.count('"')
 
 
 def split(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence; paragraphs always break sentences; whitespace is trimmed."""
+    """(start, end) of each sentence; paragraphs always break sentences; whitespace is trimmed.
+
+    A sentence longer than MAX_SENTENCE characters is cut at spaces into pieces no longer.
+    """
     spans = []
     position = 0
     for paragraph_break in [*_PARAGRAPH.finditer(text), None]:
         stop = paragraph_break.start() if paragraph_break else len(text)
-        start = position
+        start = counted = position
+        curly = straight = 0  # a quotation still open keeps its sentences together with its attribution
         for end in _END.finditer(text, position, stop):
+            opened, doubles = _quotes_opened(text[counted : end.end()])
+            curly, straight, counted = curly + opened, straight + doubles, end.end()
             if (
                 _ends_sentence(text, end.start())
-                and not _inside_quotation(text[start : end.end()])
+                and curly <= 0
+                and straight % 2 == 0
                 and not _ATTRIBUTION.match(text, end.end())
             ):
                 spans.append((start, end.end()))
-                start = end.end()
+                start, curly, straight = end.end(), 0, 0
         spans.append((start, stop))
         position = paragraph_break.end() if paragraph_break else len(text)
     trimmed = []
@@ -62,6 +80,16 @@ def split(text: str) -> list[tuple[int, int]]:
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
+        while end - start > MAX_SENTENCE:
+            cut = text.rfind(" ", start + 1, start + MAX_SENTENCE + 1)
+            cut = cut if cut > start else start + MAX_SENTENCE
+            piece_end = cut
+            while text[piece_end - 1].isspace():
+                piece_end -= 1
+            trimmed.append((start, piece_end))
+            start = cut
+            while start < end and text[start].isspace():
+                start += 1
         if start < end:
             trimmed.append((start, end))
     return trimmed

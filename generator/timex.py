@@ -33,7 +33,7 @@ def is_well_formed(value: str) -> bool:
 
 def iso_week(day: date) -> str:
     year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
+    return f"{year:04d}-W{week:02d}"
 
 
 def format_period(granularity: str, day: date) -> str:
@@ -105,7 +105,7 @@ def interval(value: str) -> tuple[date, date] | None:
         if re.fullmatch(r"\d{2}", date_part):
             first = max(int(date_part) * 100, 1)
             return date(first, 1, 1), date(int(date_part) * 100 + 99, 12, 31)
-    except ValueError:
+    except (ValueError, OverflowError):  # no such day, or a week running past 9999
         return None
     return None
 

@@ -1,0 +1,93 @@
+"""Properties of the tagger over arbitrary text: it never raises, and every expression it
+returns is a well-formed TIMEX3 value over an exact, ordered span of the input."""
+
+from datetime import date
+
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from generator import sentences
+from generator.tagger import GENRES, tag
+from generator.timex import is_well_formed
+
+# Words and marks the rules react to, so that generated text reaches deep into recognition and
+# resolution rather than only exercising the "nothing found" path.
+TEMPORAL_WORDS = [
+    "Monday", "Wednesday", "Sunday", "January", "March", "May", "December", "Sept", "Christmas", "spring",
+    "winter", "morning", "night", "tonight", "today", "yesterday", "tomorrow", "now", "last", "next", "this",
+    "previous", "following", "the", "a", "an", "of", "on", "in", "at", "since", "until", "from", "to", "ago",
+    "later", "earlier", "before", "after", "early", "mid", "late", "end", "start", "beginning", "week",
+    "weekend", "month", "year", "years", "decade", "century", "quarter", "half", "day", "days", "hours",
+    "minutes", "every", "each", "nearly", "about", "more", "than", "two", "nine", "twenty-one", "first",
+    "third", "1", "2", "12", "16", "31", "32", "99", "9000", "10000", "2020", "2019", "1990s", "'90s", "20th", "Q3", "H1",
+    "10:30", "24:00", "3pm", "noon", "midnight", "2020-01-16", "2020-02-30", "16/01/2020", "03/04/2020",
+    "was", "will", "said", "had", "has", "is", "killed", "expected", "would", "-", "–", ",", ".", "?", "!",
+    "'", "’", "\"", "(", ")", "\n", "\n\n", "  ", "\u200b", "\u202e", "é", "ß", "日", "ا",
+]
+temporal_text = st.lists(st.sampled_from(TEMPORAL_WORDS), max_size=60).map(" ".join)
+any_text = st.text(max_size=300)
+mixed_text = st.lists(st.one_of(st.sampled_from(TEMPORAL_WORDS), st.text(max_size=8)), max_size=40).map("".join)
+# Publication dates at the ends of the calendar too: arithmetic from them must not overflow.
+dates = st.one_of(st.none(), st.sampled_from([date.min, date(1, 1, 7), date(9999, 12, 25), date.max]), st.dates())
+
+
+def check(text: str, dct, genre: str) -> None:
+    found = tag(text, dct, genre)
+    previous_end = 0
+    for timex in found:
+        assert 0 <= timex.start < timex.end <= len(text), timex
+        assert timex.start >= previous_end, f"{timex} overlaps or precedes the expression before it"
+        previous_end = timex.end
+        assert timex.text == text[timex.start : timex.end], timex
+        assert is_well_formed(timex.value), f"{timex.text!r} -> {timex.value!r} is not a TIMEX3 value"
+
+
+settings.register_profile("tagger", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@settings.get_profile("tagger")
+@given(temporal_text, dates, st.sampled_from(GENRES))
+# Found by this test: each of these raised, or gave a value that is not TIMEX3.
+@example("It was settled 10000 years ago.", date(2020, 1, 16), "news")
+@example("9000 years from now", date(2020, 1, 16), "narrative")
+@example("last week", date(1000, 1, 1), "news")
+@example("this week", date.max, "news")
+@example("last winter", date.min, "news")
+@example("Wednesday", date.min, "narrative")
+@example("10000 century", None, "news")
+def test_text_made_of_temporal_words(text, dct, genre):
+    check(text, dct, genre)
+
+
+@settings.get_profile("tagger")
+@given(mixed_text, dates, st.sampled_from(GENRES))
+def test_temporal_words_mixed_with_anything(text, dct, genre):
+    check(text, dct, genre)
+
+
+@settings.get_profile("tagger")
+@given(any_text, dates, st.sampled_from(GENRES))
+def test_any_text(text, dct, genre):
+    check(text, dct, genre)
+
+
+long_lines = st.tuples(st.text(alphabet="ab  \t\n.", min_size=1, max_size=50), st.integers(1, 200)).map(lambda t: t[0] * t[1])
+
+
+@settings.get_profile("tagger")
+@example("ab  " * 1000)
+@given(st.one_of(temporal_text, long_lines, any_text))
+def test_sentences_are_ordered_spans_no_longer_than_the_limit(text):
+    previous_end = 0
+    for start, end in sentences.split(text):
+        assert previous_end <= start < end <= len(text)
+        assert end - start <= sentences.MAX_SENTENCE
+        assert not text[start].isspace() and not text[end - 1].isspace()
+        previous_end = end
+
+
+def test_a_text_without_punctuation_is_cut_at_spaces():
+    text = " ".join(f"word{n}" for n in range(2000))
+    spans = sentences.split(text)
+    assert len(spans) > 1
+    assert " ".join(text[start:end] for start, end in spans) == text

@@ -6,7 +6,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from . import exports, pages
+from . import exports, merging, pages
 from .articles import SEED_SUFFIXES, Problem, read_article
 from .events import events_of, marks_of
 from .tagger import tag
@@ -35,11 +35,13 @@ def write_pages(sources: list[pages.Source], problems: list[Problem], out: Path)
         (out / name).unlink(missing_ok=True)
     for name in GENERATED_FOLDERS:
         shutil.rmtree(out / name, ignore_errors=True)
-    written = pages.site_pages(sources, problems)
+    events = [event for source in sources for event in source.events]
+    entries = merging.merge(events, {source.article.path: source.marks for source in sources})
+    written = pages.site_pages(sources, entries, problems)
     for name, content in written.items():
         (out / name).parent.mkdir(parents=True, exist_ok=True)
         (out / name).write_text(content, encoding="utf-8")
-    exports.write_exports(sources, out)
+    exports.write_exports(sources, entries, out)
 
 
 def build(seeds: Path, out: Path, strict: bool = False) -> int:

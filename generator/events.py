@@ -40,6 +40,8 @@ class Event:
     marks: list[Mark] = field(default_factory=list)
     provenance: list[str] = field(default_factory=list)
     approximate: bool = False
+    also: tuple[Event, ...] = ()  # reports of the same event by other articles
+    conflicts: tuple[Event, ...] = ()  # entries that look like this event, on another date
 
     @property
     def is_range(self) -> bool:

@@ -30,7 +30,7 @@ EXPORTS = {
 }
 CSV_COLUMNS = ("id", "start", "end", "precision", "date", "approximate", "values", "expressions", "quote",
                "places", "outlet", "title", "published", "source_file", "source_line", "source_page",
-               "original_url", "entry")
+               "original_url", "entry", "also_reported_by", "dated_differently_by")
 _SPREADSHEET_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -45,17 +45,10 @@ def _quote(item: Event | Undated) -> str:
     return " ".join(item.article.body[item.sentence[0] : item.sentence[1]].split())
 
 
-def _record(item: Event | Undated, layout: Layout) -> dict:
-    """An entry as data: when, what the article says, where it says it, and how it was dated."""
+def _report(item: Event | Undated) -> dict:
+    """What one article says and where it says it, and how the date was read from it."""
     article = item.article
-    undated = isinstance(item, Undated)
-    record = {"id": item.id}
-    if undated:
-        record["date"] = {"resolved": False, "label": item.label}
-    else:
-        record["date"] = {"resolved": True, "start": item.start.isoformat(), "end": item.end.isoformat(),
-                          "precision": item.precision, "label": item.label, "approximate": item.approximate}
-    record["quote"] = _quote(item)
+    record = {"quote": _quote(item)}
     record["places"] = [place.name for place in places_in(record["quote"])]
     record["expressions"] = [
         {"text": m.timex.text, "type": m.timex.type, "value": m.timex.value, "mod": m.timex.mod,
@@ -71,7 +64,25 @@ def _record(item: Event | Undated, layout: Layout) -> dict:
         "sentence": {"start": item.sentence[0], "end": item.sentence[1]},
         "page": _address(article_page(article), sentence_id(article, item.sentence)),
     }
+    return record
+
+
+def _record(item: Event | Undated, layout: Layout) -> dict:
+    """An entry as data: when, what its first report says and where, how it was dated, the other
+    reports of it, and the entries that date what looks like the same event differently."""
+    undated = isinstance(item, Undated)
+    record = {"id": item.id}
+    if undated:
+        record["date"] = {"resolved": False, "label": item.label}
+    else:
+        record["date"] = {"resolved": True, "start": item.start.isoformat(), "end": item.end.isoformat(),
+                          "precision": item.precision, "label": item.label, "approximate": item.approximate}
+    record.update(_report(item))
     record["entry"] = _address(TIMELINE_PAGE if undated else layout.page_of(item), item.id)
+    if not undated:
+        record["also_reported"] = [{"id": other.id, "date_label": other.label, **_report(other)} for other in item.also]
+        record["conflicts"] = [{"id": other.id, "date_label": other.label,
+                                "entry": _address(layout.page_of(other), other.id)} for other in item.conflicts]
     return record
 
 
@@ -100,10 +111,12 @@ def timelinejs_json(events: list[Event], layout: Layout) -> str:
     for event in events:
         record = _record(event, layout)
         source = record["source"]
-        citation = f"{source['outlet'] or 'Unknown outlet'} · “{source['title']}”"
-        text = (f"<blockquote>{html.escape(record['quote'])}</blockquote>"
-                f"<p><a href=\"{html.escape(source['page'])}\">{html.escape(citation)}</a>, published "
-                f"{html.escape(source['published'] or 'date unknown')}</p>")
+        text = "".join(
+            f"<blockquote>{html.escape(report['quote'])}</blockquote>"
+            f"<p><a href=\"{html.escape(report['source']['page'])}\">{html.escape(_cited(report['source']))}</a>, "
+            f"published {html.escape(report['source']['published'] or 'date unknown')}</p>"
+            for report in [record, *record["also_reported"]]
+        )
         slide = {"unique_id": event.id, "start_date": _tjs_date(event.start, event.precision),
                  "display_date": event.label,
                  "text": {"headline": html.escape(event.label), "text": text},
@@ -140,9 +153,16 @@ def timeline_csv(events: list[Event], undated: list[Undated], layout: Layout) ->
             "outlet": source["outlet"], "title": source["title"], "published": source["published"],
             "source_file": source["file"], "source_line": source["line"], "source_page": source["page"],
             "original_url": source["url"], "entry": record["entry"],
+            "also_reported_by": " | ".join(_cited(other["source"]) for other in record.get("also_reported", ())),
+            "dated_differently_by": " | ".join(f"{other['date_label']} ({other['id']})"
+                                               for other in record.get("conflicts", ())),
         }
         writer.writerow([_cell(row[column]) for column in CSV_COLUMNS])
     return buffer.getvalue()
+
+
+def _cited(source: dict) -> str:
+    return f"{source['outlet'] or 'Unknown outlet'} · “{source['title']}”"
 
 
 def _summary(label: str, quote: str, limit: int = 90) -> str:
@@ -163,7 +183,6 @@ def timeline_ics(events: list[Event], layout: Layout) -> bytes:
     calendar.add("x-wr-calname", SITE_NAME)
     for event in events:
         record = _record(event, layout)
-        source = record["source"]
         stamp_day = event.article.published or event.start
         entry = CalendarEvent()
         entry.add("uid", f"{event.id}@news-timeline")
@@ -171,13 +190,16 @@ def timeline_ics(events: list[Event], layout: Layout) -> bytes:
         entry.add("dtstart", event.start)
         entry.add("dtend", event.end + timedelta(days=1))
         entry.add("summary", _summary(event.label, record["quote"]))
-        description = [
-            f"“{record['quote']}”",
-            f"{source['outlet'] or 'Unknown outlet'}, “{source['title']}”, published "
-            f"{timex.describe(source['published']) if source['published'] else 'date unknown'}.",
+        description = []
+        for report in [record, *record["also_reported"]]:
+            published = report["source"]["published"]
+            description += [f"“{report['quote']}”", f"{_cited(report['source'])}, published "
+                                                     f"{timex.describe(published) if published else 'date unknown'}."]
+        description += [
             f"Date: {event.label}" + (" (approximate)" if event.approximate else "") + f", {event.precision} precision.",
             *record["provenance"],
         ]
+        description += [f"Dated differently by another report: {other['date_label']}." for other in record["conflicts"]]
         entry.add("description", "\n".join(description))
         if record["places"]:
             entry.add("location", ", ".join(record["places"]))
@@ -188,12 +210,12 @@ def timeline_ics(events: list[Event], layout: Layout) -> bytes:
     return calendar.to_ical()
 
 
-def write_exports(sources, out: Path) -> None:
-    """Write every export into out (the docs folder), from the sources the pages were made of."""
-    events = sorted((event for source in sources for event in source.events), key=Event.sort_key)
+def write_exports(sources, entries: list[Event], out: Path) -> None:
+    """Write every export into out (the docs folder), from the sources and merged entries the pages
+    were made of."""
     undated = sorted((item for source in sources for item in source.undated), key=Undated.sort_key)
-    layout = Layout(events)
-    (out / "timeline.json").write_text(timeline_json(events, undated, layout), encoding="utf-8")
-    (out / "timelinejs.json").write_text(timelinejs_json(events, layout), encoding="utf-8")
-    (out / "timeline.csv").write_text(timeline_csv(events, undated, layout), encoding="utf-8", newline="")
-    (out / "timeline.ics").write_bytes(timeline_ics(events, layout))
+    layout = Layout(entries)
+    (out / "timeline.json").write_text(timeline_json(entries, undated, layout), encoding="utf-8")
+    (out / "timelinejs.json").write_text(timelinejs_json(entries, layout), encoding="utf-8")
+    (out / "timeline.csv").write_text(timeline_csv(entries, undated, layout), encoding="utf-8", newline="")
+    (out / "timeline.ics").write_bytes(timeline_ics(entries, layout))

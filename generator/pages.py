@@ -98,15 +98,55 @@ def _hover(mark: Mark) -> str:
 
 # ---- Timeline entries ------------------------------------------------------------------------
 
-def _entry(item: Event | Undated, here: str) -> str:
-    """One entry: its date as a heading (its permalink), the quote, the citation, how it was dated."""
-    article = item.article
-    quote = _highlighted(
-        article.body, *item.sentence, item.marks,
+def _quote(item: Event | Undated) -> str:
+    return _highlighted(
+        item.article.body, *item.sentence, item.marks,
         lambda mark: f'<mark class="timex">{markup.text(mark.timex.text)}</mark>',
     )
+
+
+def _citation(item: Event | Undated, here: str) -> str:
+    article = item.article
+    sentence = link(here, article_page(article), sentence_id(article, item.sentence))
+    citation = (
+        f"[{markup.text(_outlet(article))} · “{markup.text(article.title)}”]({sentence}), "
+        + (f"published {markup.text(_published(article))}" if article.published else "publication date unknown")
+    )
+    original = safe_url(article.url)
+    if original:
+        citation += f" · [original]({original})"
+    return citation
+
+
+def _reports(item: Event | Undated, here: str) -> str:
+    """The quote and citation of each report the entry stands for; merged reports after the first
+    keep their own ids, so links to them still land here."""
+    parts = []
+    for report in [item, *getattr(item, "also", ())]:
+        anchor = f'<span id="{report.id}"></span>' if report is not item else ""
+        parts.append(f"> {anchor}{_quote(report)}\n\n"
+                     f'<span class="tl-cite">Source: {_citation(report, here)}</span>\n\n')
+    return "".join(parts)
+
+
+def _conflicts(event: Event, here: str, layout: Layout) -> str:
+    if not event.conflicts:
+        return ""
+    lines = ['!!! warning "Dated differently by another report"', "",
+             "    What looks like the same event is also reported on another date. Both are shown; "
+             "neither is picked.", ""]
+    for other in event.conflicts:
+        lines.append(f"    - [{markup.text(other.label)}]({link(here, layout.page_of(other), other.id)}): "
+                     f"{markup.text(_outlet(other.article))} · “{markup.text(other.article.title)}”")
+    return "\n".join(lines) + "\n\n"
+
+
+def _entry(item: Event | Undated, here: str, layout: Layout) -> str:
+    """One entry: its date as a heading (its permalink), the quote and citation of each report, how
+    it was dated, and any other date reported for it."""
     classes = ["tl-entry"]
     badges = []
+    reports = [item, *getattr(item, "also", ())]
     if isinstance(item, Undated):
         classes.append("tl-undated")
         badges.append("date not resolved")
@@ -116,42 +156,43 @@ def _entry(item: Event | Undated, here: str) -> str:
             badges.append("approximate")
         if item.is_range:
             classes.append("tl-range")
+        if item.conflicts:
+            classes.append("tl-conflict")
+            badges.append("dated differently elsewhere")
+    if len(reports) > 1:
+        badges.append(f"{len(reports)} sources")
     when = item.label[:1].upper() + item.label[1:]  # "a Wednesday" leads a heading as "A Wednesday"
     heading = markup.text(when) + "".join(f' <span class="tl-badge">{badge}</span>' for badge in badges)
-    sentence = link(here, article_page(article), sentence_id(article, item.sentence))
-    citation = (
-        f"Source: [{markup.text(_outlet(article))} · “{markup.text(article.title)}”]({sentence}), "
-        + (f"published {markup.text(_published(article))}" if article.published else "publication date unknown")
-    )
-    original = safe_url(article.url)
-    if original:
-        citation += f" · [original]({original})"
     meta = f"[Permalink](#{item.id} \"Link to this entry\"){{ .tl-permalink }}"
-    places = entry_places(item)
+    places = sorted({p.name: p for report in reports for p in entry_places(report)}.values(), key=lambda p: p.name)
     if places:
         chips = " ".join(f"[{markup.text(p.name)}]({link(here, place_page(p))}){{ .tl-place }}" for p in places)
         meta += f" · Places: {chips}"
-    how = "\n".join(f"    {markup.text(line)}\n" for line in item.provenance)
+    how = []
+    for report in reports:
+        prefix = f"{_outlet(report.article)}: " if len(reports) > 1 else ""
+        how += [f"    {markup.text(prefix + line)}\n" for line in report.provenance]
+    conflicts = "" if isinstance(item, Undated) else _conflicts(item, here, layout)
     return (
         f'<div class="{" ".join(classes)}" markdown>\n\n'
         f"#### {heading} {{ #{item.id} }}\n\n"
-        f"> {quote}\n\n"
-        f'<span class="tl-cite">{citation}</span>\n\n'
+        f"{_reports(item, here)}"
         f'<span class="tl-meta">{meta}</span>\n\n'
-        f'??? info "How this date was determined"\n{how}\n'
+        f"{conflicts}"
+        f'??? info "How this date was determined"\n' + "\n".join(how) + "\n"
         f"</div>\n"
     )
 
 
-def _months(events: list[Event], here: str, heading: str) -> list[str]:
+def _months(events: list[Event], here: str, heading: str, layout: Layout) -> list[str]:
     """Entries coarser than a month first, then a heading per month with its entries."""
     lines = []
     coarse = [e for e in events if COARSE_FIRST.index(e.precision) < MONTH_OR_FINER]
-    lines += [_entry(e, here) for e in coarse]
+    lines += [_entry(e, here, layout) for e in coarse]
     fine = [e for e in events if COARSE_FIRST.index(e.precision) >= MONTH_OR_FINER]
     for (year, month), in_month in groupby(fine, key=lambda e: (e.start.year, e.start.month)):
         lines += [f"{heading} {calendar.month_name[month]} {year} {{ #{year}-{month:02d} }}", ""]
-        lines += [_entry(e, here) for e in in_month]
+        lines += [_entry(e, here, layout) for e in in_month]
     return lines
 
 
@@ -167,6 +208,9 @@ def timeline_page(events: list[Event], undated: list[Undated], layout: Layout) -
         "Each entry is dated as precisely as its article allows: a day, a week, a month or a year, "
         "a range where the article gives one, and marked where the date is approximate. Every entry "
         "quotes its sentence, links to it in the article, and says how its date was determined.", "",
+        "Reports of one event by several articles are one entry citing each of them: the same period "
+        "and similar wording. Where reports that look alike give different dates, each date keeps its "
+        "entry and the two point at each other.", "",
     ]
     if not events:
         lines += ["No dated events were found in the articles.", ""]
@@ -185,7 +229,7 @@ def timeline_page(events: list[Event], undated: list[Undated], layout: Layout) -
                 lines += ["Months: " + " · ".join(
                     f"[{calendar.month_name[m]}]({link(here, page, f'{year}-{m:02d}')})" for m in months), ""]
             continue
-        lines += _months(in_year, here, "###")
+        lines += _months(in_year, here, "###", layout)
     if undated:
         lines += [
             "## Date not resolved { #undated }", "",
@@ -193,7 +237,7 @@ def timeline_page(events: list[Event], undated: list[Undated], layout: Layout) -
             "because their article carries no publication date to resolve “Wednesday” or “last month” "
             "against. They are listed here rather than guessed into the timeline.", "",
         ]
-        lines += [_entry(item, here) for item in sorted(undated, key=Undated.sort_key)]
+        lines += [_entry(item, here, layout) for item in sorted(undated, key=Undated.sort_key)]
     return "\n".join(lines) + "\n"
 
 
@@ -205,7 +249,7 @@ def year_pages(events: list[Event], layout: Layout) -> dict[str, str]:
         here = year_page(year)
         lines = [*_front_matter(f"Timeline of {year}", search=TIMELINE_FIRST), f"# Timeline of {year}", "",
                  f"{len(in_year)} entries. [The whole timeline]({link(here, TIMELINE_PAGE)})", ""]
-        lines += _months(in_year, here, "##")
+        lines += _months(in_year, here, "##", layout)
         written[here] = "\n".join(lines) + "\n"
     return written
 
@@ -320,12 +364,11 @@ def _place_item(item: Event | Undated, here: str, layout: Layout) -> str:
             f"([{markup.text(_outlet(article))}]({link(here, article_page(article), sentence_id(article, item.sentence))}))")
 
 
-def place_pages(sources: list[Source], layout: Layout) -> dict[str, str]:
+def place_pages(entries: list[Event], undated: list[Undated], layout: Layout) -> dict[str, str]:
     named: dict[str, tuple[Place, list]] = {}
-    dated = sorted((e for s in sources for e in s.events), key=Event.sort_key)
-    undated = sorted((u for s in sources for u in s.undated), key=Undated.sort_key)
-    for item in [*dated, *undated]:
-        for place in entry_places(item):
+    for item in [*entries, *sorted(undated, key=Undated.sort_key)]:
+        places = {p.name: p for report in [item, *getattr(item, "also", ())] for p in entry_places(report)}
+        for place in places.values():
             named.setdefault(place.name, (place, []))[1].append(item)
     written = {}
     for place, items in named.values():
@@ -378,7 +421,7 @@ def unresolved_page(sources: list[Source], problems: list[Problem]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def home_page(sources: list[Source], events: list[Event]) -> str:
+def home_page(sources: list[Source], entries: list[Event]) -> str:
     expressions = sum(len(source.marks) for source in sources)
     unresolved = sum(is_unresolved(mark.timex) for source in sources for mark in source.marks)
     lines = [
@@ -388,12 +431,14 @@ def home_page(sources: list[Source], events: list[Event]) -> str:
         "and says how its date was determined.", "",
         f"- **Articles:** {len(sources)}",
         f"- **Temporal expressions found:** {expressions}",
-        f"- **Events on the timeline:** {len(events)}",
+        f"- **Entries on the timeline:** {len(entries)}",
+        f"- **Entries reported by more than one article:** {sum(bool(entry.also) for entry in entries)}",
+        f"- **Entries dated differently by another report:** {sum(bool(entry.conflicts) for entry in entries)}",
         f"- **Unresolved expressions:** {unresolved}",
     ]
-    if events:
-        first = min(events, key=Event.sort_key)
-        last = max(events, key=lambda e: (e.end, e.start))
+    if entries:
+        first = min(entries, key=Event.sort_key)
+        last = max(entries, key=lambda e: (e.end, e.start))
         lines.append(f"- **Dates covered:** {markup.text(first.label)} to {markup.text(timex.describe(last.end.isoformat()))}")
     lines += ["", "[Read the timeline](timeline.md) · [Sources](sources/index.md) · "
                   f"[Filter by place and source]({FILTER_PAGE}) · [Unresolved](unresolved.md)", "",
@@ -404,19 +449,18 @@ def home_page(sources: list[Source], events: list[Event]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def site_pages(sources: list[Source], problems: list[Problem]) -> dict[str, str]:
-    """Every generated page, by its path under the docs folder."""
-    events = sorted((event for source in sources for event in source.events), key=Event.sort_key)
+def site_pages(sources: list[Source], entries: list[Event], problems: list[Problem]) -> dict[str, str]:
+    """Every generated page, by its path under the docs folder; entries are the merged timeline."""
     undated = [item for source in sources for item in source.undated]
-    layout = Layout(events)
+    layout = Layout(entries)
     written = {
-        "index.md": home_page(sources, events),
-        TIMELINE_PAGE: timeline_page(events, undated, layout),
+        "index.md": home_page(sources, entries),
+        TIMELINE_PAGE: timeline_page(entries, undated, layout),
         "unresolved.md": unresolved_page(sources, problems),
         FILTER_PAGE: filter_page(),
         "sources/index.md": sources_index(sources),
-        **year_pages(events, layout),
-        **place_pages(sources, layout),
+        **year_pages(entries, layout),
+        **place_pages(entries, undated, layout),
     }
     for source in sources:
         written[source.page] = source_page(source, layout)

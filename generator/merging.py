@@ -1,0 +1,198 @@
+"""Merging: reports of the same event from different articles become one timeline entry, and
+entries that look like the same event on different dates are made to point at each other.
+
+The rule, with its settings and examples, is in merging.yaml: same period (first and last day),
+different articles, similar wording. Nothing is picked between conflicting dates: both stay.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from .events import Event, Mark
+
+SETTINGS_FILE = Path(__file__).with_name("merging.yaml")
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Threshold:
+    min_similarity: float
+    min_shared_words: int
+
+    def met(self, one: frozenset[str], other: frozenset[str]) -> bool:
+        shared = len(one & other)
+        return shared >= self.min_shared_words and 2 * shared >= self.min_similarity * (len(one) + len(other))
+
+
+@dataclass(frozen=True)
+class Settings:
+    merge: Threshold
+    conflict: Threshold
+    max_entries_per_word: int
+    suffixes: tuple[str, ...]
+    min_stem: int
+    stop_words: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def settings() -> Settings:
+    data = yaml.safe_load(SETTINGS_FILE.read_text(encoding="utf-8"))
+    conflict = dict(data["conflict"])
+    return Settings(
+        merge=Threshold(**data["merge"]),
+        max_entries_per_word=conflict.pop("max_entries_per_word"),
+        conflict=Threshold(**conflict),
+        suffixes=tuple(data["suffixes"]),
+        min_stem=data["min_stem"],
+        stop_words=frozenset(data["stop_words"].split()),
+    )
+
+
+def _stem(word: str, rules: Settings) -> str:
+    for suffix in rules.suffixes:
+        if word.endswith(suffix) and len(word) - len(suffix) >= rules.min_stem:
+            return word[: -len(suffix)]
+    return word
+
+
+def words_of(text: str) -> frozenset[str]:
+    """The words a sentence is compared by."""
+    rules = settings()
+    return frozenset(_stem(word, rules) for word in _WORD.findall(text.lower())
+                     if word not in rules.stop_words and (len(word) > 1 or word.isdigit()))
+
+
+def _sentence_words(event: Event, marks: list[Mark]) -> frozenset[str]:
+    """The words of the event's sentence, the temporal expressions of its article left out."""
+    start, end = event.sentence
+    body = event.article.body
+    pieces, position = [], start
+    for mark in marks:
+        if mark.timex.end <= start or mark.timex.start >= end:
+            continue
+        pieces.append(body[position : max(position, mark.timex.start)])
+        position = max(position, mark.timex.end)
+    pieces.append(body[position:end])
+    return words_of(" ".join(pieces))
+
+
+def _report_order(event: Event) -> tuple:
+    """The first report of an entry leads it: the earliest published, then by file and place."""
+    published = event.article.published
+    return (published is None, published or event.start, event.article.slug, event.sentence[0])
+
+
+def _overlap(one: Event, other: Event) -> bool:
+    return one.start <= other.end and other.start <= one.end
+
+
+def _similarity(one: frozenset[str], other: frozenset[str]) -> float:
+    return 2 * len(one & other) / (len(one) + len(other))
+
+
+def _merge_same_period(events: list[Event], words: dict[int, frozenset[str]]) -> list[list[Event]]:
+    """Groups of reports: each joins the most similar earlier group of its period that has no report
+    from its article yet, if any is similar enough. Reports with the same words (copies of one wire
+    story) are compared once."""
+    rules = settings()
+    by_period: dict[tuple, list[Event]] = defaultdict(list)
+    for event in sorted(events, key=_report_order):
+        by_period[(event.start, event.end)].append(event)
+    groups = []
+    for reports in by_period.values():
+        local: list[list[Event]] = []
+        articles_of: list[set[Path]] = []
+        signatures: dict[tuple[frozenset[str], int], int] = {}  # (words, group) -> its number
+        signature_list: list[tuple[frozenset[str], int]] = []
+        index: dict[str, list[int]] = defaultdict(list)
+        for event in reports:
+            mine = words[id(event)]
+            scores: dict[int, float] = {}
+            for number in {number for word in mine for number in index.get(word, ())}:
+                theirs, group = signature_list[number]
+                if event.article.path not in articles_of[group] and rules.merge.met(mine, theirs):
+                    scores[group] = max(_similarity(mine, theirs), scores.get(group, 0.0))
+            if scores:
+                best = min(scores, key=lambda group: (-scores[group], group))
+            else:
+                best = len(local)
+                local.append([])
+                articles_of.append(set())
+            local[best].append(event)
+            articles_of[best].add(event.article.path)
+            if (mine, best) not in signatures:
+                signatures[(mine, best)] = len(signature_list)
+                signature_list.append((mine, best))
+                for word in mine:
+                    index[word].append(signatures[(mine, best)])
+        groups.extend(local)
+    return groups
+
+
+def _conflicts(entries: list[Event], words: dict[int, frozenset[str]]) -> dict[str, list[Event]]:
+    """For each entry id, the entries that look like the same event on a period that does not
+    overlap its own, unless one of the two sentences names both periods."""
+    rules = settings()
+    wordings: list[dict[frozenset[str], list[Event]]] = []  # per entry: its reports by their words
+    for entry in entries:
+        by_words: dict[frozenset[str], list[Event]] = defaultdict(list)
+        for report in (entry, *entry.also):
+            by_words[words[id(report)]].append(report)
+        wordings.append(by_words)
+    periods_of_sentence: dict[tuple, set[tuple]] = defaultdict(set)
+    for entry in entries:
+        for report in (entry, *entry.also):
+            periods_of_sentence[(report.article.path, report.sentence)].add((report.start, report.end))
+    index: dict[str, list[int]] = defaultdict(list)
+    for number, by_words in enumerate(wordings):
+        for word in set().union(*by_words):
+            index[word].append(number)
+
+    def names_both(report: Event, other: Event) -> bool:
+        named = periods_of_sentence[(report.article.path, report.sentence)]
+        return any(start <= other.end and other.start <= end for start, end in named)
+
+    def conflicting(mine: list[Event], theirs: list[Event]) -> bool:
+        return any(one.article.path != other.article.path and not names_both(one, other) and not names_both(other, one)
+                   for one in mine for other in theirs)
+
+    found: dict[str, list[Event]] = defaultdict(list)
+    for number, entry in enumerate(entries):
+        candidates = set()
+        for word in set().union(*wordings[number]):
+            if len(index[word]) <= rules.max_entries_per_word:
+                candidates.update(index[word])
+        for other_number in sorted(candidates):
+            other = entries[other_number]
+            if other_number == number or _overlap(entry, other):
+                continue
+            if any(rules.conflict.met(mine, theirs) and conflicting(wordings[number][mine], wordings[other_number][theirs])
+                   for mine in wordings[number] for theirs in wordings[other_number]):
+                found[entry.id].append(other)
+    return found
+
+
+def merge(events: list[Event], marks: dict[Path, list[Mark]]) -> list[Event]:
+    """The timeline's entries, in order: each the first report of an event, carrying the other
+    reports of it in `also` and the entries that date it differently in `conflicts`. marks holds
+    each article's expressions, by its file."""
+    words = {id(event): _sentence_words(event, marks[event.article.path]) for event in events}
+    groups = _merge_same_period(events, words)
+    entries = []
+    for reports in groups:
+        lead, *others = reports
+        entry = dataclasses.replace(lead, also=tuple(others))
+        words[id(entry)] = words[id(lead)]
+        entries.append(entry)
+    conflicts = _conflicts(entries, words)
+    merged = [dataclasses.replace(entry, conflicts=tuple(sorted(conflicts.get(entry.id, ()), key=Event.sort_key)))
+              for entry in entries]
+    return sorted(merged, key=Event.sort_key)

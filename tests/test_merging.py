@@ -1,0 +1,131 @@
+"""Merging reports from different articles into one entry, and showing conflicting dates."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.articles import parse_article
+from generator.events import events_of, marks_of
+from generator.merging import SETTINGS_FILE, merge, settings, words_of
+from generator.tagger import tag
+
+EXAMPLES = yaml.safe_load(SETTINGS_FILE.read_text(encoding="utf-8"))["examples"]
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[e["why"] for e in EXAMPLES])
+def test_merging_examples(example):
+    assert settings().merge.met(words_of(example["a"]), words_of(example["b"])) == example["same"]
+
+
+def article(name: str, text: str, published: str = "2020-01-16", outlet: str = "Wire"):
+    seed = f"---\ntitle: {name}\ndate: {published}\nsource: {outlet}\n---\n{text}\n"
+    parsed = parse_article(Path(f"{name}.md"), seed)
+    marks = marks_of(tag(parsed.body, parsed.published, parsed.genre))
+    return parsed, marks
+
+
+def timeline(*articles):
+    events = [event for parsed, marks in articles for event in events_of(parsed, marks)]
+    return merge(events, {parsed.path: marks for parsed, marks in articles})
+
+
+def test_reports_of_one_event_on_one_date_make_one_entry_citing_both():
+    afp = article("afp", "Russian and Syrian regime air strikes killed 19 civilians in Idlib on Wednesday.")
+    reuters = article("reuters", "Air strikes by Russian and Syrian forces killed at least 19 civilians "
+                                 "in Idlib province on January 15, a monitor said.", "2020-01-17", "Reuters")
+    [entry] = timeline(afp, reuters)
+    assert entry.start.isoformat() == "2020-01-15"
+    assert entry.article.title == "afp"  # the first published leads
+    assert [report.article.title for report in entry.also] == ["reuters"]
+    assert entry.conflicts == ()
+
+
+def test_different_events_on_one_date_stay_apart():
+    one = article("one", "Air strikes killed 19 civilians in Idlib on Wednesday.")
+    other = article("other", "Rebels clashed with regime forces near Maaret al-Numan on Wednesday.")
+    entries = timeline(one, other)
+    assert len(entries) == 2 and all(entry.also == () for entry in entries)
+
+
+def test_one_article_never_merges_with_itself():
+    text = ("Air strikes killed 19 civilians in Idlib on Wednesday. "
+            "Air strikes killed 19 more civilians in Idlib on Wednesday, rescuers said.")
+    entries = timeline(article("one", text))
+    assert len(entries) == 2
+
+
+def test_conflicting_dates_for_one_event_are_both_kept_and_point_at_each_other():
+    sunday = article("sunday", "Russia and Turkey announced a ceasefire for Idlib province on Sunday.")
+    saturday = article("saturday", "Russia and Turkey announced a ceasefire for Idlib province on Saturday.",
+                       outlet="Other")
+    first, second = timeline(sunday, saturday)
+    assert (first.start.isoformat(), second.start.isoformat()) == ("2020-01-11", "2020-01-12")
+    assert [c.id for c in first.conflicts] == [second.id]
+    assert [c.id for c in second.conflicts] == [first.id]
+
+
+def test_a_sentence_naming_both_dates_is_no_conflict():
+    both = article("both", "The ceasefire Russia and Turkey announced for Idlib province on Sunday collapsed on Wednesday.")
+    one = article("one", "The ceasefire Russia and Turkey announced for Idlib province on Sunday collapsed.")
+    entries = timeline(both, one)
+    assert all(entry.conflicts == () for entry in entries)
+    [sunday] = [entry for entry in entries if entry.start.isoformat() == "2020-01-12"]
+    assert len(sunday.also) == 1
+
+
+def test_overlapping_periods_of_different_precision_are_no_conflict():
+    month = article("month", "Russia and Turkey announced a ceasefire for Idlib province in January.")
+    day = article("day", "Russia and Turkey announced a ceasefire for Idlib province on Sunday.")
+    entries = timeline(month, day)
+    assert len(entries) == 2 and all(entry.conflicts == () for entry in entries)
+
+
+SAME_STORY = {
+    "afp.md": ("AFP", "2020-01-16", "Russian and Syrian regime air strikes killed 19 civilians in Idlib on Wednesday. "
+                                    "Russia and Turkey announced a ceasefire for Idlib province on Sunday."),
+    "reuters.md": ("Reuters", "2020-01-17", "Air strikes by Russian and Syrian forces killed at least 19 civilians "
+                                            "in Idlib province on January 15, a monitor said. Russia and Turkey "
+                                            "announced a ceasefire for Idlib province on Saturday."),
+}
+
+
+@pytest.fixture(scope="module")
+def merged_site(tmp_path_factory):
+    from site_builder import build_site
+
+    where = tmp_path_factory.mktemp("merged")
+    seeds = where / "seeds"
+    seeds.mkdir()
+    for name, (outlet, published, text) in SAME_STORY.items():
+        (seeds / name).write_text(f"---\ntitle: {outlet} report\ndate: {published}\nsource: {outlet}\n---\n{text}\n",
+                                  encoding="utf-8")
+    assert build_site(seeds, where).returncode == 0
+    return where
+
+
+def test_the_site_shows_one_entry_citing_both_and_the_conflict_both_ways(merged_site):
+    import json
+    import re
+
+    html = (merged_site / "site" / "timeline.html").read_text(encoding="utf-8")
+    [strike] = [entry for entry in html.split('class="tl-entry') if "Wed 15 January 2020" in entry]
+    assert "2 sources" in strike and "AFP · “AFP report”" in strike and "Reuters · “Reuters report”" in strike
+    assert html.count("Dated differently by another report") == 2
+    document = json.loads((merged_site / "docs" / "timeline.json").read_text(encoding="utf-8"))
+    [merged] = [event for event in document["events"] if event["also_reported"]]
+    assert merged["source"]["outlet"] == "AFP" and merged["also_reported"][0]["source"]["outlet"] == "Reuters"
+    conflicted = [event for event in document["events"] if event["conflicts"]]
+    assert sorted(event["date"]["start"] for event in conflicted) == ["2020-01-11", "2020-01-12"]
+    # Every report keeps its id on the page, so the Reuters source page's link lands on the entry.
+    reuters = (merged_site / "site" / "sources" / "reuters.html").read_text(encoding="utf-8")
+    for target in re.findall(r'href="\.\./timeline\.html#(ev-[0-9a-f]+)"', reuters):
+        assert f'id="{target}"' in html
+
+
+def test_copies_of_one_wire_story_make_one_entry_per_event():
+    text = "Russia and Turkey announced a ceasefire for Idlib province on Sunday. Air strikes killed 19 civilians on Wednesday."
+    copies = [article(f"outlet{number}", text, outlet=f"Outlet {number}") for number in range(5)]
+    entries = timeline(*copies)
+    assert len(entries) == 2
+    assert all(len(entry.also) == 4 and entry.conflicts == () for entry in entries)

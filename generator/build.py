@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import sys
+from datetime import date
 from pathlib import Path
 
 from . import exports, pages
@@ -15,7 +16,7 @@ GENERATED_PAGES = ("index.md", "timeline.md", "unresolved.md", "tags.md", *expor
 GENERATED_FOLDERS = ("sources", "timeline", "places")
 
 
-def load_sources(seeds: Path) -> tuple[list[pages.Source], list[Problem]]:
+def load_sources(seeds: Path, today: date | None = None) -> tuple[list[pages.Source], list[Problem]]:
     sources, problems = [], []
     for path in sorted(seeds.iterdir()):
         if path.name.startswith(".") or path.name.lower() == "readme.md":
@@ -23,7 +24,7 @@ def load_sources(seeds: Path) -> tuple[list[pages.Source], list[Problem]]:
         if path.suffix.lower() not in SEED_SUFFIXES or not path.is_file():
             problems.append(Problem(path, 1, f"not an article ({', '.join(SEED_SUFFIXES)}); ignored", "notice"))
             continue
-        article = read_article(path)
+        article = read_article(path, today)
         problems.extend(article.problems)
         marks = marks_of(tag(article.body, article.published, article.genre))
         sources.append(pages.Source(article, marks, events_of(article, marks)))
@@ -42,11 +43,13 @@ def write_pages(sources: list[pages.Source], problems: list[Problem], out: Path)
     exports.write_exports(sources, out)
 
 
-def build(seeds: Path, out: Path, strict: bool = False) -> int:
+def build(seeds: Path, out: Path, strict: bool = False, today: date | None = None) -> int:
+    """Write the site's pages; today (by default the day of the build) is the latest publication
+    date accepted. Returns the exit status: 1 with strict when there was any error or warning."""
     if not seeds.is_dir():
         print(f"{seeds}: error: no such folder of articles", file=sys.stderr)
         return 2
-    sources, problems = load_sources(seeds)
+    sources, problems = load_sources(seeds, today)
     write_pages(sources, problems, out)
     for problem in problems:
         print(problem, file=sys.stderr)

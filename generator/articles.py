@@ -274,4 +274,13 @@ def parse_article(path: Path, text: str, today: date | None = None) -> Article:
 
 
 def read_article(path: Path, today: date | None = None) -> Article:
-    return parse_article(path, path.read_text(encoding="utf-8"), today)
+    """The article in the file at path, with the problems met reading it; ValueError when the file
+    is refused (see intake)."""
+    from .intake import read_text  # intake reports with Problem, defined here
+
+    text, problems = read_text(path)
+    if text is None:
+        raise ValueError("; ".join(map(str, problems)))
+    article = parse_article(path, text, today)
+    article.problems[:0] = problems
+    return article

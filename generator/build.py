@@ -8,8 +8,9 @@ from datetime import date
 from pathlib import Path
 
 from . import exports, pages
-from .articles import SEED_SUFFIXES, Problem, read_article
+from .articles import SEED_SUFFIXES, Problem, parse_article
 from .events import events_of, marks_of
+from .intake import read_text
 from .tagger import tag
 
 GENERATED_PAGES = ("index.md", "timeline.md", "unresolved.md", "tags.md", *exports.EXPORTS)
@@ -24,7 +25,12 @@ def load_sources(seeds: Path, today: date | None = None) -> tuple[list[pages.Sou
         if path.suffix.lower() not in SEED_SUFFIXES or not path.is_file():
             problems.append(Problem(path, 1, f"not an article ({', '.join(SEED_SUFFIXES)}); ignored", "notice"))
             continue
-        article = read_article(path, today)
+        text, read = read_text(path)
+        if text is None:
+            problems.extend(read)
+            continue
+        article = parse_article(path, text, today)
+        article.problems[:0] = read
         problems.extend(article.problems)
         marks = marks_of(tag(article.body, article.published, article.genre))
         sources.append(pages.Source(article, marks, events_of(article, marks)))

@@ -273,6 +273,31 @@ def parse_article(path: Path, text: str, today: date | None = None) -> Article:
     return article
 
 
+def distinct_slugs(articles: list[Article], reserved: frozenset[str] = frozenset()) -> None:
+    """Give every article a slug of its own, in order: a slug already taken (or reserved) gets the
+    first free suffix (-2, -3, ...). Two articles with the same title are both kept, and noted."""
+    taken = set(reserved) | {article.slug for article in articles}
+    first_of_slug: dict[str, Article] = {}
+    first_of_title: dict[str, Article] = {}
+    for article in articles:
+        wanted = article.slug
+        if wanted in first_of_slug or wanted in reserved:
+            number = 2
+            while f"{wanted}-{number}" in taken:
+                number += 1
+            article.slug = f"{wanted}-{number}"
+            taken.add(article.slug)
+            clash = f"{first_of_slug[wanted].path.name}" if wanted in first_of_slug else "a page of the site"
+            article.problems.append(Problem(article.path, 1, f"its page name {wanted!r} is taken by {clash}; "
+                                                     f"published as {article.slug!r} instead"))
+        first_of_slug.setdefault(article.slug, article)
+        title = " ".join(article.title.split()).casefold()
+        if title in first_of_title:
+            article.problems.append(Problem(article.path, 1, f"same title as {first_of_title[title].path.name}; "
+                                                     "both published", "notice"))
+        first_of_title.setdefault(title, article)
+
+
 def read_article(path: Path, today: date | None = None) -> Article:
     """The article in the file at path, with the problems met reading it; ValueError when the file
     is refused (see intake)."""

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from . import exports, pages
-from .articles import SEED_SUFFIXES, Problem, parse_article
+from .articles import SEED_SUFFIXES, Problem, distinct_slugs, parse_article
 from .events import events_of, marks_of
 from .intake import read_text
 from .tagger import tag
@@ -18,7 +18,7 @@ GENERATED_FOLDERS = ("sources", "timeline", "places")
 
 
 def load_sources(seeds: Path, today: date | None = None) -> tuple[list[pages.Source], list[Problem]]:
-    sources, problems = [], []
+    articles, problems = [], []
     for path in sorted(seeds.iterdir()):
         if path.name.startswith(".") or path.name.lower() == "readme.md":
             continue
@@ -31,6 +31,10 @@ def load_sources(seeds: Path, today: date | None = None) -> tuple[list[pages.Sou
             continue
         article = parse_article(path, text, today)
         article.problems[:0] = read
+        articles.append(article)
+    distinct_slugs(articles, reserved=frozenset({"index"}))  # sources/index.md lists the sources
+    sources = []
+    for article in articles:
         problems.extend(article.problems)
         marks = marks_of(tag(article.body, article.published, article.genre))
         sources.append(pages.Source(article, marks, events_of(article, marks)))

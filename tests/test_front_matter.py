@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.articles import Article, parse_article, read_date
+from generator.articles import Article, distinct_slugs, parse_article, read_date, slugify
 
 TODAY = date(2020, 6, 1)
 PATH = Path("seeds/article.md")
@@ -98,6 +98,36 @@ def test_a_date_after_the_build_is_reported_and_not_used_for_resolution():
     assert len(warning) == 1 and warning[0].line == 3
     assert "after the day of the build (2020-06-01)" in warning[0].message
     assert article("date: 2020-06-01\n").published == date(2020, 6, 1), "today itself is not the future"
+
+
+def make(name: str, title: str) -> Article:
+    return parse_article(Path("seeds") / name, f"---\ntitle: {title}\ndate: 2020-01-16\n---\nBody.\n", TODAY)
+
+
+def test_articles_with_the_same_slug_get_distinct_deterministic_ones():
+    articles = [make("a.md", "One"), make("a.txt", "Two"), make("a-2.md", "Three"),
+                make("Idlib!.md", "Four"), make("idlib.md", "Five"), make("index.md", "Six")]
+    distinct_slugs(articles, reserved=frozenset({"index"}))
+    assert [a.slug for a in articles] == ["a", "a-3", "a-2", "idlib", "idlib-2", "index-2"]
+    clash = problems(articles[1], "warning")
+    assert len(clash) == 1 and "'a' is taken by a.md" in clash[0].message and "'a-3'" in clash[0].message
+    assert "taken by a page of the site" in problems(articles[5], "warning")[0].message
+    assert problems(articles[0]) == [] and problems(articles[2]) == []
+
+
+def test_articles_with_the_same_title_are_both_kept_with_a_notice():
+    articles = [make("first.md", "Strikes hit Idlib"), make("second.md", "strikes  hit IDLIB")]
+    distinct_slugs(articles)
+    assert [a.slug for a in articles] == ["first", "second"]
+    notice = problems(articles[1], "notice")
+    assert len(notice) == 1 and "same title as first.md" in notice[0].message
+
+
+@pytest.mark.parametrize("name", ["../../etc/passwd", "a/b\\c", "..", "<script>", "**x**", "Ünïcödé ✓", "\u202e", ""])
+def test_a_slug_is_only_letters_digits_and_hyphens(name):
+    slug = slugify(name)
+    assert slug and all(c in "abcdefghijklmnopqrstuvwxyz0123456789-" for c in slug)
+    assert not slug.startswith("-") and ".." not in slug
 
 
 def test_an_empty_date_is_a_missing_date():

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from . import markup, timex
 from .articles import Article, Problem
+from .report import REPORT_PAGE, Tally, report_page
 from .events import COARSE_FIRST, Event, Mark, Undated, is_unresolved, label, undated_of
 from .exports import EXPORTS
 from .layout import TIMELINE_PAGE, Layout, link, place_page, sentence_id, article_page, year_page
@@ -353,9 +354,10 @@ def filter_page() -> str:
 
 # ---- Unresolved and home ---------------------------------------------------------------------
 
-def unresolved_page(sources: list[Source], problems: list[Problem]) -> str:
+def unresolved_page(sources: list[Source]) -> str:
     lines = [*_front_matter(), "# Unresolved", "",
-             "Expressions that name a date the articles do not pin down, and problems met while reading them.", ""]
+             "Expressions that name a date the articles do not pin down. Problems met while reading "
+             f"the articles are in the [build report]({REPORT_PAGE}).", ""]
     found_any = False
     for source in sources:
         unresolved = [mark for mark in source.marks if is_unresolved(mark.timex)]
@@ -373,8 +375,6 @@ def unresolved_page(sources: list[Source], problems: list[Problem]) -> str:
         lines.append("")
     if not found_any:
         lines += ["Every date expression was resolved.", ""]
-    lines += ["## Build problems", ""]
-    lines += [f"- {markup.text(str(problem))}" for problem in problems] or ["None."]
     return "\n".join(lines) + "\n"
 
 
@@ -396,7 +396,8 @@ def home_page(sources: list[Source], events: list[Event]) -> str:
         last = max(events, key=lambda e: (e.end, e.start))
         lines.append(f"- **Dates covered:** {markup.text(first.label)} to {markup.text(timex.describe(last.end.isoformat()))}")
     lines += ["", "[Read the timeline](timeline.md) · [Sources](sources/index.md) · "
-                  f"[Filter by place and source]({FILTER_PAGE}) · [Unresolved](unresolved.md)", "",
+                  f"[Filter by place and source]({FILTER_PAGE}) · [Unresolved](unresolved.md) · "
+                  f"[Build report]({REPORT_PAGE})", "",
               "## Download { #download }", "",
               "The whole timeline, rebuilt with the site, every entry with its quote, citation and how "
               "its date was determined:", ""]
@@ -404,7 +405,7 @@ def home_page(sources: list[Source], events: list[Event]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def site_pages(sources: list[Source], problems: list[Problem]) -> dict[str, str]:
+def site_pages(sources: list[Source], problems: list[Problem], tally: Tally) -> dict[str, str]:
     """Every generated page, by its path under the docs folder."""
     events = sorted((event for source in sources for event in source.events), key=Event.sort_key)
     undated = [item for source in sources for item in source.undated]
@@ -412,7 +413,8 @@ def site_pages(sources: list[Source], problems: list[Problem]) -> dict[str, str]
     written = {
         "index.md": home_page(sources, events),
         TIMELINE_PAGE: timeline_page(events, undated, layout),
-        "unresolved.md": unresolved_page(sources, problems),
+        "unresolved.md": unresolved_page(sources),
+        REPORT_PAGE: report_page(tally, problems, {source.article.path: source.page for source in sources}),
         FILTER_PAGE: filter_page(),
         "sources/index.md": sources_index(sources),
         **year_pages(events, layout),

@@ -73,9 +73,9 @@ def _front_matter(title: str | None = None, tags: list[str] = (), search: dict |
     if search:
         lines.append(f"search: {json.dumps(search)}")
     if title is not None:
-        lines.append(f"title: {json.dumps(html.escape(title))}")
+        lines.append(f"title: {json.dumps(html.escape(markup.contain_bidi(title)))}")
     if tags:
-        lines.append(f"tags: {json.dumps([html.escape(tag) for tag in tags])}")
+        lines.append(f"tags: {json.dumps([html.escape(markup.contain_bidi(tag)) for tag in tags])}")
     return [*lines, "---", ""]
 
 

@@ -3,6 +3,7 @@ is reported with its line and what was done, on stderr and on the Build report p
 site is built (mkdocs --strict) around all of it."""
 
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -173,3 +174,56 @@ def test_the_tagger_finds_a_date_beside_right_to_left_text():
     text = "قال المرصد on 15 January 2020 إن الغارات\u200f استمرت"
     found = [(t.text, t.value) for t in tag(text)]
     assert ("15 January 2020", "2020-01-15") in found
+
+
+EMBEDDINGS, ISOLATES = "\u202a\u202b\u202d\u202e", "\u2066\u2067\u2068"
+
+
+def unclosed(text: str) -> list[str]:
+    """Bidi embeddings and isolates that text opens and leaves open (Unicode bidi algorithm, X1-X8)."""
+    opened = []
+    for character in text:
+        if character in EMBEDDINGS:
+            opened.append("embedding")
+        elif character in ISOLATES:
+            opened.append("isolate")
+        elif character == "\u202c" and opened and opened[-1] == "embedding":
+            opened.pop()
+        elif character == "\u2069" and "isolate" in opened:
+            while opened.pop() != "isolate":
+                pass
+    return opened
+
+
+class _Texts(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.texts = []
+
+    def handle_starttag(self, tag, attrs):
+        self.texts += [value for _, value in attrs if value]
+
+    def handle_data(self, data):
+        self.texts.append(data)
+
+
+def test_no_bidi_override_reaches_past_the_text_it_came_with(built):
+    where, _ = built
+    checked = 0
+    for page in (where / "site").rglob("*.html"):
+        parser = _Texts()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for text in parser.texts:
+            assert not unclosed(text), (page, text)
+            checked += any(c in text for c in EMBEDDINGS + ISOLATES)
+    assert checked >= 3, "the article's overrides are on the site"
+
+
+def test_contain_bidi_closes_what_it_opens_and_keeps_the_text():
+    from generator.markup import contain_bidi, text
+
+    assert contain_bidi("plain") == "plain"
+    assert contain_bidi("a\u202eb") == "a\u202eb\u202c"
+    assert contain_bidi("\u2067x\u202ey\u2069z\u202b") == "\u2067x\u202ey\u2069z\u202b\u202c"
+    assert contain_bidi("\u202eclosed\u202c") == "\u202eclosed\u202c"
+    assert text("evil \u202etitle") == "evil \u202etitle\u202c"

@@ -223,10 +223,13 @@ def _front_matter(text: str, path: Path, problems: list[Problem]) -> tuple[dict,
         problems.append(Problem(path, 2, f"front matter is a {type(metadata).__name__}, not a mapping of keys "
                                          "to values (key: value); published without it", "error"))
         return {}, {}, text[match.end():], body_line
-    for key in metadata:
+    for key, value in list(metadata.items()):
         if key not in FRONT_MATTER_KEYS:
             problems.append(Problem(path, lines.get(key, 2), f"unknown front matter key {key!r} ignored "
                                                              f"(known: {', '.join(FRONT_MATTER_KEYS)})"))
+        elif isinstance(value, (list, dict)):
+            problems.append(Problem(path, lines.get(key, 2), f"{key} is a {type(value).__name__}, not text; ignored"))
+            del metadata[key]
     return metadata, lines, text[match.end():], body_line
 
 

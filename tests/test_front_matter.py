@@ -134,3 +134,13 @@ def test_an_empty_date_is_a_missing_date():
     item = article("title: Strikes\ndate:\n")
     assert item.published is None
     assert [p.message for p in problems(item)] == ["no publication date: relative dates are left unresolved"]
+
+
+def test_a_list_or_mapping_where_text_belongs_is_ignored_on_its_line():
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + n)}: &{chr(98 + n)} [*{chr(97 + n)}, *{chr(97 + n)}, *{chr(97 + n)}, *{chr(97 + n)}, *{chr(97 + n)}, "
+        f"*{chr(97 + n)}, *{chr(97 + n)}, *{chr(97 + n)}, *{chr(97 + n)}]\n" for n in range(8))
+    item = article(f"{bomb}title: *i\ndate: {{day: 16}}\nsource: AFP\n")
+    ignored = {p.message: p.line for p in problems(item) if "not text" in p.message}
+    assert ignored == {"title is a list, not text; ignored": 11, "date is a dict, not text; ignored": 12}
+    assert item.title == "article" and item.published is None and item.source == "AFP"

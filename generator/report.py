@@ -22,8 +22,12 @@ class Tally:
     ignored: int = 0  # other files in the folder, not opened
 
     def summary(self) -> str:
-        return (f"{self.read} files read: {self.published} published, {self.skipped} skipped; "
-                f"{self.ignored} other files ignored")
+        return (f"{_count(self.read, 'file')} read: {self.published} published, {self.skipped} skipped; "
+                f"{_count(self.ignored, 'other file')} ignored")
+
+
+def _count(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def ordered(problems: list[Problem]) -> list[Problem]:

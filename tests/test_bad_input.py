@@ -109,7 +109,7 @@ def test_the_report_counts_files_read_published_skipped_and_ignored(built, seeds
     where, generated = built
     read = len(GOOD) + sum(name.endswith((".md", ".txt")) for name in CONTENT)
     skipped = sum(name.endswith((".md", ".txt")) and not published for name, (*_, published) in CONTENT.items())
-    assert f"{read} files read: {read - skipped} published, {skipped} skipped; 1 other files ignored" in generated.stderr
+    assert f"{read} files read: {read - skipped} published, {skipped} skipped; 1 other file ignored" in generated.stderr
     report = re.sub(r"<[^>]+>", "", (where / "site" / "report.html").read_text(encoding="utf-8"))
     for label, count in (("Files read", read), ("Published", read - skipped), ("Skipped", skipped),
                          ("Other files ignored", 1)):

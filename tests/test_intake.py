@@ -145,3 +145,8 @@ def test_parse_article_keeps_zero_width_and_right_to_left_text(tmp_path):
     text = "قال المرصد on 15 January 2020\u200b إن \u202eغارات\n"
     article = parse_article(tmp_path / "rtl.md", text)
     assert article.body == text
+
+
+def test_old_mac_line_endings_are_lines_too(tmp_path):
+    text, problems = read_text(write(tmp_path, "mac.txt", b"Title\r\rShelled on Wednesday.\r"))
+    assert text == "Title\n\nShelled on Wednesday.\n" and problems == []

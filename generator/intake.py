@@ -12,7 +12,8 @@ from pathlib import Path
 
 from .articles import Problem
 
-# Far beyond any news article (about 300,000 words), small enough to tag in seconds.
+# Far beyond any news article (about 300,000 words). Measured: a file this size with a date in
+# every sentence takes about a minute to build and 300 MB of memory.
 MAX_BYTES = 2 * 1024 * 1024
 FALLBACK_ENCODINGS = ("cp1252", "latin-1")
 BINARY_SIGNATURES = {

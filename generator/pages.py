@@ -16,11 +16,11 @@ from urllib.parse import urlsplit
 
 from . import markup, timex
 from .articles import Article, Problem
-from .report import REPORT_PAGE, Tally, report_page
 from .events import COARSE_FIRST, Event, Mark, Undated, is_unresolved, label, undated_of
 from .exports import EXPORTS
 from .layout import TIMELINE_PAGE, Layout, link, place_page, sentence_id, article_page, year_page
 from .places import Place, places_in
+from .report import REPORT_PAGE, Tally, report_page
 
 MONTH_OR_FINER = COARSE_FIRST.index("month")
 FILTER_PAGE = "tags.md"

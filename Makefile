@@ -42,5 +42,5 @@ bench: $(VENV)/.installed
 	$(PY) -m bench
 
 clean:
-	rm -rf site .cache tests/artifacts docs/index.md docs/timeline.md docs/unresolved.md docs/tags.md \
+	rm -rf site .cache tests/artifacts docs/index.md docs/timeline.md docs/unresolved.md docs/report.md docs/tags.md \
 	  docs/sources docs/timeline docs/places docs/timeline.json docs/timelinejs.json docs/timeline.csv docs/timeline.ics

@@ -7,13 +7,16 @@ is recorded as spans over it, never by rewriting it.
 
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import yaml
+
+from . import vocabulary
 
 SEED_SUFFIXES = (".md", ".txt")
 FRONT_MATTER_KEYS = ("title", "date", "source", "url", "author", "genre")
@@ -23,6 +26,23 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _CROSSHEAD = re.compile(r"-\s+(?P<text>\S.*?)\s+-|#{1,6}\s+(?P<heading>\S.*?)\s*#*")
 
+# Publication dates: ISO, and the other forms read only where they cannot be misread.
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ]\S.*)?")
+_NUMERIC_DATE = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})")
+_YEAR_FIRST_DATE = re.compile(r"(\d{4})([/.])(\d{1,2})\2(\d{1,2})")
+_DAY_MONTH_YEAR = re.compile(r"(?:\w+,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})")
+_MONTH_DAY_YEAR = re.compile(r"(?:\w+,?\s+)?([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """Safe YAML in which a date stays the text written, so that 2020-02-30 is reported, not fatal."""
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -31,7 +51,7 @@ class Problem:
     path: Path
     line: int
     message: str
-    level: str = "warning"  # or "error"
+    level: str = "warning"  # "notice" (nothing wrong, something done), "warning" or "error"
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.level}: {self.message}"
@@ -106,40 +126,111 @@ def find_blocks(body: str) -> list[Block]:
     return blocks
 
 
-def _parse_date(value, path: Path, line: int, problems: list[Problem]) -> date | None:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value).strip())
-    except ValueError:
-        problems.append(Problem(path, line, f"date {value!r} is not an ISO date (YYYY-MM-DD); ignored", "error"))
+def _real_date(year: int, month: int, day: int) -> date | str:
+    """The date, or why there is no such date."""
+    if not 1 <= month <= 12:
+        return f"there is no month {month}"
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        return f"{calendar.month_name[month]} {year} has {days} days"
+    return date(year, month, day)
+
+
+def _month_number(name: str) -> int | None:
+    months = {word.lower(): int(number) for word, number in vocabulary.load()["months"].items()}
+    return months.get(name.lower())
+
+
+def read_date(value: str) -> tuple[date | None, str | None]:
+    """A publication date as written in front matter: (the date, None) when it is ISO; (the date,
+    which form it was read in) when it is another form that can only mean one date; (None, why not)
+    when it is not a date or could mean two ("01/02/2020")."""
+    text = value.strip()
+    if match := _ISO_DATE.fullmatch(text):
+        found = _real_date(int(match[1]), int(match[2]), int(match[3]))
+        return (found, None) if isinstance(found, date) else (None, f"is not a real date: {found}")
+    if match := _YEAR_FIRST_DATE.fullmatch(text):
+        year, month, day, form = int(match[1]), int(match[3]), int(match[4]), "year/month/day"
+    elif match := _NUMERIC_DATE.fullmatch(text):
+        first, second, year = int(match[1]), int(match[3]), int(match[4])
+        if first > 12 and second > 12:
+            return None, "is not a real date: neither number can be a month"
+        if first > 12:
+            day, month, form = first, second, "day/month/year (the day is over 12)"
+        elif second > 12:
+            day, month, form = second, first, "month/day/year (the day is over 12)"
+        elif first == second:
+            day, month, form = first, second, "day and month (the same either way)"
+        else:
+            return None, (f"could be {first} {calendar.month_name[second]} or {second} {calendar.month_name[first]} "
+                          f"{year}: write it as YYYY-MM-DD")
+    elif (match := _DAY_MONTH_YEAR.fullmatch(text)) and _month_number(match[2]):
+        day, month, year, form = int(match[1]), _month_number(match[2]), int(match[3]), "day month year"
+    elif (match := _MONTH_DAY_YEAR.fullmatch(text)) and _month_number(match[1]):
+        day, month, year, form = int(match[2]), _month_number(match[1]), int(match[3]), "month day, year"
+    else:
+        return None, "is not a date in a form that can be read (write it as YYYY-MM-DD)"
+    found = _real_date(year, month, day)
+    return (found, form) if isinstance(found, date) else (None, f"is not a real date: {found}")
+
+
+def _parse_date(value, path: Path, line: int, today: date, problems: list[Problem]) -> date | None:
+    found, form = read_date(str(value))
+    if found is None:
+        problems.append(Problem(path, line, f"date {str(value)!r} {form}; not used, "
+                                            "so relative dates are left unresolved", "error"))
         return None
+    if form:
+        problems.append(Problem(path, line, f"date {str(value)!r} is not ISO (YYYY-MM-DD); read as {form}: "
+                                            f"{found.day} {calendar.month_name[found.month]} {found.year}"))
+    if found > today:
+        problems.append(Problem(path, line, f"date {found.isoformat()} is after the day of the build "
+                                            f"({today.isoformat()}); not used, so relative dates are left unresolved"))
+        return None
+    return found
 
 
-def _front_matter(text: str, path: Path, problems: list[Problem]) -> tuple[dict, str, int]:
-    """(metadata, body, line the body starts on)."""
+def _key_lines(front_matter: str, first_line: int) -> dict:
+    """The line of the file each top-level key of valid front matter is on."""
+    node = yaml.compose(front_matter, Loader=_FrontMatterLoader)
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {key.value: first_line + key.start_mark.line for key, _ in node.value if isinstance(key, yaml.ScalarNode)}
+
+
+def _front_matter(text: str, path: Path, problems: list[Problem]) -> tuple[dict, dict, str, int]:
+    """(metadata, the line of each key, body, line the body starts on)."""
     match = _FRONT_MATTER.match(text)
     if not match:
-        return {}, text, 1
+        return {}, {}, text, 1
     body_line = text.count("\n", 0, match.end()) + 1
     try:
-        metadata = yaml.safe_load(match.group(1) or "") or {}
+        metadata = yaml.load(match.group(1) or "", Loader=_FrontMatterLoader)
+        lines = _key_lines(match.group(1) or "", 2)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = 2 + mark.line if mark else 1
-        problems.append(Problem(path, line, f"front matter is not valid YAML ({error.__class__.__name__}); "
+        what = getattr(error, "problem", None) or error.__class__.__name__
+        opened = getattr(error, "context_mark", None)
+        if opened and "stream" in what:  # a bracket or quote never closed: where it was opened
+            line, what = 2 + opened.line, f"{error.context}, never closed: {what}"
+        problems.append(Problem(path, line, f"front matter is not valid YAML ({what}); "
                                             "published without it", "error"))
-        return {}, text[match.end():], body_line
+        return {}, {}, text[match.end():], body_line
+    if metadata is None:
+        return {}, {}, text[match.end():], body_line
     if not isinstance(metadata, dict):
-        problems.append(Problem(path, 2, "front matter is not a mapping of keys to values; published without it", "error"))
-        return {}, text[match.end():], body_line
-    for key in metadata:
+        problems.append(Problem(path, 2, f"front matter is a {type(metadata).__name__}, not a mapping of keys "
+                                         "to values (key: value); published without it", "error"))
+        return {}, {}, text[match.end():], body_line
+    for key, value in list(metadata.items()):
         if key not in FRONT_MATTER_KEYS:
-            problems.append(Problem(path, 2, f"unknown front matter key {key!r} ignored "
-                                             f"(known: {', '.join(FRONT_MATTER_KEYS)})"))
-    return metadata, text[match.end():], body_line
+            problems.append(Problem(path, lines.get(key, 2), f"unknown front matter key {key!r} ignored "
+                                                             f"(known: {', '.join(FRONT_MATTER_KEYS)})"))
+        elif isinstance(value, (list, dict)):
+            problems.append(Problem(path, lines.get(key, 2), f"{key} is a {type(value).__name__}, not text; ignored"))
+            del metadata[key]
+    return metadata, lines, text[match.end():], body_line
 
 
 def _title_from_body(body: str) -> tuple[str | None, str, int]:
@@ -151,19 +242,20 @@ def _title_from_body(body: str) -> tuple[str | None, str, int]:
     return None, body, 0
 
 
-def parse_article(path: Path, text: str) -> Article:
+def parse_article(path: Path, text: str, today: date | None = None) -> Article:
+    """The article in text, read from path; a publication date after today is not used."""
     problems: list[Problem] = []
-    metadata, body, body_line = _front_matter(text, path, problems)
+    metadata, lines, body, body_line = _front_matter(text, path, problems)
     title = metadata.get("title")
     if title is None:
         title, body, skipped = _title_from_body(body)
         body_line += skipped
     published = metadata.get("date")
     if published is not None:
-        published = _parse_date(published, path, 2, problems)
+        published = _parse_date(published, path, lines.get("date", 2), today or date.today(), problems)
     genre = str(metadata.get("genre", "news"))
     if genre not in ("news", "narrative"):
-        problems.append(Problem(path, 2, f"genre {genre!r} is not news or narrative; read as news"))
+        problems.append(Problem(path, lines.get("genre", 2), f"genre {genre!r} is not news or narrative; read as news"))
         genre = "news"
     article = Article(
         path=path,
@@ -179,10 +271,44 @@ def parse_article(path: Path, text: str) -> Article:
         problems=problems,
     )
     article.blocks = find_blocks(body)
-    if published is None:
+    if metadata.get("date") is None:
         problems.append(Problem(path, 1, "no publication date: relative dates are left unresolved"))
     return article
 
 
-def read_article(path: Path) -> Article:
-    return parse_article(path, path.read_text(encoding="utf-8"))
+def distinct_slugs(articles: list[Article], reserved: frozenset[str] = frozenset()) -> None:
+    """Give every article a slug of its own, in order: a slug already taken (or reserved) gets the
+    first free suffix (-2, -3, ...). Two articles with the same title are both kept, and noted."""
+    taken = set(reserved) | {article.slug for article in articles}
+    first_of_slug: dict[str, Article] = {}
+    first_of_title: dict[str, Article] = {}
+    for article in articles:
+        wanted = article.slug
+        if wanted in first_of_slug or wanted in reserved:
+            number = 2
+            while f"{wanted}-{number}" in taken:
+                number += 1
+            article.slug = f"{wanted}-{number}"
+            taken.add(article.slug)
+            clash = f"{first_of_slug[wanted].path.name}" if wanted in first_of_slug else "a page of the site"
+            article.problems.append(Problem(article.path, 1, f"its page name {wanted!r} is taken by {clash}; "
+                                                     f"published as {article.slug!r} instead"))
+        first_of_slug.setdefault(article.slug, article)
+        title = " ".join(article.title.split()).casefold()
+        if title in first_of_title:
+            article.problems.append(Problem(article.path, 1, f"same title as {first_of_title[title].path.name}; "
+                                                     "both published", "notice"))
+        first_of_title.setdefault(title, article)
+
+
+def read_article(path: Path, today: date | None = None) -> Article:
+    """The article in the file at path, with the problems met reading it; ValueError when the file
+    is refused (see intake)."""
+    from .intake import read_text  # intake reports with Problem, defined here
+
+    text, problems = read_text(path)
+    if text is None:
+        raise ValueError("; ".join(map(str, problems)))
+    article = parse_article(path, text, today)
+    article.problems[:0] = problems
+    return article

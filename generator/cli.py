@@ -31,7 +31,10 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="generate the site's Markdown pages from articles")
     build.add_argument("--seeds", default="seeds", help="folder of articles (.md, .txt); default: seeds")
     build.add_argument("--out", default="docs", help="folder the pages are written to; default: docs")
-    build.add_argument("--strict", action="store_true", help="treat every warning as an error")
+    build.add_argument("--strict", action="store_true",
+                       help="exit with status 1 on any error or warning (the pages are still written)")
+    build.add_argument("--today", type=_iso_date, metavar="YYYY-MM-DD",
+                       help="the day of the build: a later publication date is not used; default: today")
 
     tagger = commands.add_parser("tag", help="print the temporal expressions of a text as JSON")
     tagger.add_argument("file", nargs="?", help="plain-text file, or - for standard input")
@@ -63,4 +66,4 @@ def main(argv: list[str] | None = None) -> int:
         return _tag(args)
     from .build import build
 
-    return build(Path(args.seeds), Path(args.out), strict=args.strict)
+    return build(Path(args.seeds), Path(args.out), strict=args.strict, today=args.today)

@@ -12,14 +12,35 @@ _ENTITIES = {
 _SPECIAL = re.compile("[" + re.escape("".join(_ENTITIES)) + "]")
 _BLOCK_START = re.compile(r"^(?:[-+=]|\d+(?=[.)]))")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Explicit bidi formatting: embeddings and overrides (closed by PDF), isolates (closed by PDI).
+_EMBEDDINGS, _ISOLATES, _PDF, _PDI = "\u202a\u202b\u202d\u202e", "\u2066\u2067\u2068", "\u202c", "\u2069"
+
+
+def contain_bidi(value: str) -> str:
+    """value with every embedding, override or isolate it opens closed at its end, so that it
+    cannot reorder the text that follows it on the page (the Unicode bidi algorithm's rules
+    for which closer ends what)."""
+    if not any(c in value for c in _EMBEDDINGS + _ISOLATES):
+        return value
+    open_ = []
+    for character in value:
+        if character in _EMBEDDINGS or character in _ISOLATES:
+            open_.append(_PDF if character in _EMBEDDINGS else _PDI)
+        elif character == _PDF and open_ and open_[-1] == _PDF:
+            open_.pop()
+        elif character == _PDI and _PDI in open_:
+            while open_.pop() != _PDI:
+                pass
+    return value + "".join(reversed(open_))
 
 
 def text(value: str) -> str:
     """Escape value for a Markdown paragraph, a link text or a double-quoted attribute.
 
     Characters that Markdown or HTML could read as syntax become entities, line breaks become
-    spaces, and a leading list or heading marker is escaped, so the result is only ever text.
+    spaces, and a leading list or heading marker is escaped, so the result is only ever text;
+    a bidi override in it ends with it.
     """
-    value = re.sub(r"\s*\n\s*", " ", _CONTROLS.sub("", value))
+    value = re.sub(r"\s*\n\s*", " ", contain_bidi(_CONTROLS.sub("", value)))
     value = _SPECIAL.sub(lambda m: _ENTITIES[m.group(0)], value)
     return _BLOCK_START.sub(lambda m: "".join(f"&#{ord(c)};" for c in m.group(0)), value)

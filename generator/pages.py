@@ -20,6 +20,7 @@ from .events import COARSE_FIRST, Event, Mark, Undated, is_unresolved, label, un
 from .exports import EXPORTS
 from .layout import TIMELINE_PAGE, Layout, link, place_page, sentence_id, article_page, year_page
 from .places import Place, places_in
+from .report import REPORT_PAGE, Tally, report_page
 
 MONTH_OR_FINER = COARSE_FIRST.index("month")
 FILTER_PAGE = "tags.md"
@@ -72,9 +73,9 @@ def _front_matter(title: str | None = None, tags: list[str] = (), search: dict |
     if search:
         lines.append(f"search: {json.dumps(search)}")
     if title is not None:
-        lines.append(f"title: {json.dumps(html.escape(title))}")
+        lines.append(f"title: {json.dumps(html.escape(markup.contain_bidi(title)))}")
     if tags:
-        lines.append(f"tags: {json.dumps([html.escape(tag) for tag in tags])}")
+        lines.append(f"tags: {json.dumps([html.escape(markup.contain_bidi(tag)) for tag in tags])}")
     return [*lines, "---", ""]
 
 
@@ -396,9 +397,10 @@ def filter_page() -> str:
 
 # ---- Unresolved and home ---------------------------------------------------------------------
 
-def unresolved_page(sources: list[Source], problems: list[Problem]) -> str:
+def unresolved_page(sources: list[Source]) -> str:
     lines = [*_front_matter(), "# Unresolved", "",
-             "Expressions that name a date the articles do not pin down, and problems met while reading them.", ""]
+             "Expressions that name a date the articles do not pin down. Problems met while reading "
+             f"the articles are in the [build report]({REPORT_PAGE}).", ""]
     found_any = False
     for source in sources:
         unresolved = [mark for mark in source.marks if is_unresolved(mark.timex)]
@@ -416,8 +418,6 @@ def unresolved_page(sources: list[Source], problems: list[Problem]) -> str:
         lines.append("")
     if not found_any:
         lines += ["Every date expression was resolved.", ""]
-    lines += ["## Build problems", ""]
-    lines += [f"- {markup.text(str(problem))}" for problem in problems] or ["None."]
     return "\n".join(lines) + "\n"
 
 
@@ -441,7 +441,8 @@ def home_page(sources: list[Source], entries: list[Event]) -> str:
         last = max(entries, key=lambda e: (e.end, e.start))
         lines.append(f"- **Dates covered:** {markup.text(first.label)} to {markup.text(timex.describe(last.end.isoformat()))}")
     lines += ["", "[Read the timeline](timeline.md) · [Sources](sources/index.md) · "
-                  f"[Filter by place and source]({FILTER_PAGE}) · [Unresolved](unresolved.md)", "",
+                  f"[Filter by place and source]({FILTER_PAGE}) · [Unresolved](unresolved.md) · "
+                  f"[Build report]({REPORT_PAGE})", "",
               "## Download { #download }", "",
               "The whole timeline, rebuilt with the site, every entry with its quote, citation and how "
               "its date was determined:", ""]
@@ -449,14 +450,15 @@ def home_page(sources: list[Source], entries: list[Event]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def site_pages(sources: list[Source], entries: list[Event], problems: list[Problem]) -> dict[str, str]:
+def site_pages(sources: list[Source], entries: list[Event], problems: list[Problem], tally: Tally) -> dict[str, str]:
     """Every generated page, by its path under the docs folder; entries are the merged timeline."""
     undated = [item for source in sources for item in source.undated]
     layout = Layout(entries)
     written = {
         "index.md": home_page(sources, entries),
         TIMELINE_PAGE: timeline_page(entries, undated, layout),
-        "unresolved.md": unresolved_page(sources, problems),
+        "unresolved.md": unresolved_page(sources),
+        REPORT_PAGE: report_page(tally, problems, {source.article.path: source.page for source in sources}),
         FILTER_PAGE: filter_page(),
         "sources/index.md": sources_index(sources),
         **year_pages(entries, layout),

@@ -9,13 +9,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def build_site(seeds: Path, where: Path, strict: bool = False) -> subprocess.CompletedProcess:
+def build_site(seeds: Path, where: Path, strict: bool = False, today: str | None = None) -> subprocess.CompletedProcess:
     """Generate pages from seeds and run mkdocs; returns the generator's completed process."""
     docs = where / "docs"
     shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
     shutil.copy(ROOT / "mkdocs.yml", where / "mkdocs.yml")
     command = [sys.executable, "-m", "generator", "build", "--seeds", str(seeds), "--out", str(docs)]
-    generated = subprocess.run(command + (["--strict"] if strict else []), cwd=ROOT, capture_output=True, text=True)
+    command += (["--strict"] if strict else []) + (["--today", today] if today else [])
+    generated = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     if generated.returncode == 0:
         mkdocs = Path(sys.executable).with_name("mkdocs")
         subprocess.run([str(mkdocs), "build", "--strict", "--quiet", "-f", str(where / "mkdocs.yml")],

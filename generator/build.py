@@ -9,7 +9,7 @@ from pathlib import Path
 
 from . import exports, merging, pages
 from .articles import SEED_SUFFIXES, Problem, distinct_slugs, parse_article
-from .events import events_of, marks_of
+from .events import Event, events_of, marks_of
 from .intake import read_text
 from .report import REPORT_PAGE, Tally, counts, ordered
 from .tagger import tag
@@ -46,7 +46,8 @@ def load_sources(seeds: Path, today: date | None = None) -> tuple[list[pages.Sou
     return sources, ordered(problems), tally
 
 
-def write_pages(sources: list[pages.Source], problems: list[Problem], tally: Tally, out: Path) -> None:
+def write_pages(sources: list[pages.Source], problems: list[Problem], tally: Tally, out: Path) -> list[Event]:
+    """Write every page and export; returns the timeline's entries."""
     for name in GENERATED_PAGES:
         (out / name).unlink(missing_ok=True)
     for name in GENERATED_FOLDERS:
@@ -58,6 +59,7 @@ def write_pages(sources: list[pages.Source], problems: list[Problem], tally: Tal
         (out / name).parent.mkdir(parents=True, exist_ok=True)
         (out / name).write_text(content, encoding="utf-8")
     exports.write_exports(sources, entries, out)
+    return entries
 
 
 def build(seeds: Path, out: Path, strict: bool = False, today: date | None = None) -> int:
@@ -67,12 +69,13 @@ def build(seeds: Path, out: Path, strict: bool = False, today: date | None = Non
         print(f"{seeds}: error: no such folder of articles", file=sys.stderr)
         return 2
     sources, problems, tally = load_sources(seeds, today)
-    write_pages(sources, problems, tally, out)
+    entries = write_pages(sources, problems, tally, out)
     for problem in problems:
         print(problem, file=sys.stderr)
     events = sum(len(source.events) for source in sources)
     print(f"{tally.summary()}; {counts(problems)} (see {out / REPORT_PAGE})", file=sys.stderr)
-    print(f"{len(sources)} articles, {events} events written to {out}/", file=sys.stderr)
+    print(f"articles: {len(sources)}, events: {events}, timeline entries: {len(entries)}; written to {out}/",
+          file=sys.stderr)
     serious = [p for p in problems if p.level != "notice"]
     if strict and serious:
         print(f"--strict: {len(serious)} problems", file=sys.stderr)

@@ -20,8 +20,8 @@ WELL_FORMED = re.compile(
         PRESENT_REF|PAST_REF|FUTURE_REF
       | P(?:[\dX.]+(?:Y|M|W|D|DE|CE))*(?:T(?:[\dX.]+[HMS])+)?   # duration
       | (?:BC)?[\dX]{2,4}                                        # century, decade, year
-      | [\dX]{4}-(?:[\dX]{2}|Q[1-4X]|H[12X]|SP|SU|FA|WI|W[\dX]{2}(?:-(?:[1-7]|WE))?)
-      | [\dX]{4}-[\dX]{2}-[\dX]{2}
+      | (?:BC)?[\dX]{4}-(?:[\dX]{2}|Q[1-4X]|H[12X]|SP|SU|FA|WI|W[\dX]{2}(?:-(?:[1-7]|WE))?)
+      | (?:BC)?[\dX]{4}-[\dX]{2}-[\dX]{2}
     )(?:T(?:MO|AF|EV|NI|DT|\d{2}:\d{2}(?::\d{2})?))?$""",
     re.VERBOSE,
 )

@@ -33,6 +33,7 @@ def _alternation(words) -> str:
 
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
+BC = r"(?:B\.C\.E\.|B\.C\.|BCE|BC)(?!\w)"
 
 
 @lru_cache(maxsize=1)
@@ -55,7 +56,7 @@ def macros() -> dict[str, str]:
         "OUTSIDE_APPROX": _alternation(vocab["outside_approximations"]),
         "DECADE": rf"(?:1[0-9]|20)\d0s|['’]\d0s|\d0s|{_alternation(vocab['decade_words'])}",
         "DAY": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?",
-        "YEAR": r"(?:1[0-9]|20)\d\d",
+        "YEAR": rf"(?:1[0-9]|20)\d\d|\d{{1,4}}\s*{BC}",
         "MM": r"0[1-9]|1[0-2]",
         "DD": r"0[1-9]|[12]\d|3[01]",
         "CLOCK": (
@@ -176,7 +177,7 @@ NORMALISERS = {
     "day": lambda text: f"{_digits(text):02d}",
     "dd": lambda text: f"{int(text):02d}",
     "mm": lambda text: f"{int(text):02d}",
-    "year": lambda text: text,
+    "year": lambda text: f"BC{_digits(text):04d}" if re.search(BC, text) else text,
     "half": lambda text: ".5",
     "bc_year": lambda text: f"{_digits(text):04d}",
     "clock": _clock,

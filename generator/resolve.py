@@ -292,12 +292,21 @@ def resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str = 
     if value in timex.REF_NAMES:
         return Resolution(value, f"a reference to {timex.REF_NAMES[value]}, not a date")
     if value.startswith("REL:"):
+        value, _, within = value.partition("/")
         anchor = anchors.get(value.split(":")[1], genre)
         resolved, meaning = _resolve_relative(value, anchor)
+        if within:
+            named = f"day {int(within[1:])}" if value.split(":")[2] == "month" else _template_name("XXXX" + within)
+            if resolved is None:
+                meaning = f"{named} of {meaning}"
+            elif timex.interval(resolved + within) is None:
+                resolved, meaning = None, f"{named} of {timex.describe(resolved)}, which has no such date"
+            else:
+                meaning = f"{named} of {timex.describe(resolved)}, {meaning}"
         if resolved is None:
-            return Resolution(_unresolved_form(value), f"not resolved: {meaning}" + (
+            return Resolution(_unresolved_form(value) + within, f"not resolved: {meaning}" + (
                 "" if anchor else " a date the article does not give"), anchor)
-        return Resolution(resolved, meaning, anchor)
+        return Resolution(resolved + within, meaning, anchor)
     if "X" not in value:
         return Resolution(value, "written in full")
     anchor = anchors.get("WRITTEN", genre)

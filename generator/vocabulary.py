@@ -65,6 +65,13 @@ def macros() -> dict[str, str]:
             r"(?:\s+(?:GMT|UTC|BST|CET|EST|EDT|CST|PST|PDT|ET|local\s+time))?"
         ),
         "CENTURY": r"1\dth|20th|21st|\d(?:st|nd|rd|th)",
+        "SPELLED_YEAR": (
+            rf"(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)[\s-]+"
+            rf"(?:(?:{_TENS})(?:[\s-](?:{_ONES}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+            rf"|seventeen|eighteen|nineteen|hundred|o[\s-](?:{_ONES}))"
+            rf"|two\s+thousand(?:\s+(?:and\s+)?(?:{_ONES}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+            rf"|seventeen|eighteen|nineteen|(?:{_TENS})(?:[\s-](?:{_ONES}))?))?"
+        ),
     }
 
 
@@ -109,6 +116,20 @@ def _number(text: str) -> str:
     if compound:
         return str(load()["numbers"][compound.group(1)] + load()["numbers"][compound.group(2)])
     return str(_lookup("numbers", words))
+
+
+def _spelled_year(text: str) -> str:
+    """'nineteen ninety-six' -> 1996, 'two thousand and one' -> 2001, 'nineteen o five' -> 1905."""
+    words = re.sub(r"[\s-]+", " ", text.lower()).replace(" and ", " ").split()
+    if words[:2] == ["two", "thousand"]:
+        return f"{2000 + (int(_number(' '.join(words[2:]))) if words[2:] else 0):04d}"
+    century = load()["numbers"][words[0]]
+    rest = words[1:]
+    if rest == ["hundred"]:
+        return f"{century * 100:04d}"
+    if rest[0] == "o":
+        rest = rest[1:]
+    return f"{century * 100 + int(_number(' '.join(rest))):04d}"
 
 
 def _unit(text: str) -> str:
@@ -180,6 +201,7 @@ NORMALISERS = {
     "year": lambda text: f"BC{_digits(text):04d}" if re.search(BC, text) else text,
     "half": lambda text: ".5",
     "bc_year": lambda text: f"{_digits(text):04d}",
+    "spelled_year": _spelled_year,
     "clock": _clock,
 }
 

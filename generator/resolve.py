@@ -23,6 +23,9 @@ PAST_TENSE_AHEAD_DAYS = 90
 FUTURE_TENSE_BEHIND_DAYS = 14
 NARRATIVE_WRAP_MONTHS = 6  # a month this far behind the story's month lies in the next year
 FINER_FIRST = ("time", "day", "weekend", "week", "month", "season", "quarter", "half", "year", "decade", "century")
+# Dates before Christ are reckoned as years of the calendar shifted by this much (BC 1 is year
+# ERA_SHIFT, AD 1 the year after), so that "the following year" after 491 BC is 490 BC.
+ERA_SHIFT = 9000
 
 
 @dataclass(frozen=True)
@@ -30,19 +33,36 @@ class Anchor:
     """A resolved date that other expressions can be resolved against."""
 
     value: str
-    day: date
+    day: date  # for a date before Christ, a day of the shifted calendar (see ERA_SHIFT)
     granularity: str
     role: str  # "the publication date" or "the last date mentioned"
+    before_christ: bool = False
 
     @classmethod
     def from_value(cls, value: str, role: str) -> Anchor | None:
-        span = timex.interval(value)
+        shifted = _shifted(value) if value.startswith("BC") else value
+        span = timex.interval(shifted) if shifted else None
         if span is None:
             return None
-        return cls(timex.split_time(value)[0], span[0], timex.precision(value), role)
+        return cls(timex.split_time(value)[0], span[0], timex.precision(shifted), role, value.startswith("BC"))
 
     def __str__(self) -> str:
         return f"{self.role}, {timex.describe(self.value)}"
+
+
+def _shifted(value: str) -> str | None:
+    """BC0480-08 as a value of the shifted calendar; None for decades and centuries."""
+    if m := re.fullmatch(r"BC(\d{4})(.*)", value):
+        return f"{ERA_SHIFT + 1 - int(m[1]):04d}{m[2]}"
+    return None
+
+
+def _unshifted(value: str) -> str | None:
+    """A value of the shifted calendar as the TIMEX3 value of its era; None when it has no year."""
+    if m := re.fullmatch(r"(\d{4})(.*)", value):
+        year = int(m[1]) - ERA_SHIFT
+        return f"{year:04d}{m[2]}" if year >= 1 else f"BC{1 - year:04d}{m[2]}"
+    return None
 
 
 @dataclass(frozen=True)
@@ -297,12 +317,16 @@ def resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str = 
         resolved, meaning = _resolve_relative(value, anchor)
         if within:
             named = f"day {int(within[1:])}" if value.split(":")[2] == "month" else _template_name("XXXX" + within)
+            shown = resolved and timex.describe(_unshifted(resolved) if anchor.before_christ else resolved)
             if resolved is None:
                 meaning = f"{named} of {meaning}"
             elif timex.interval(resolved + within) is None:
-                resolved, meaning = None, f"{named} of {timex.describe(resolved)}, which has no such date"
+                resolved, meaning = None, f"{named} of {shown}, which has no such date"
             else:
-                meaning = f"{named} of {timex.describe(resolved)}, {meaning}"
+                meaning = f"{named} of {shown}, {meaning}"
+        if resolved is not None and anchor.before_christ:
+            resolved = _unshifted(resolved + within)
+            within = ""
         if resolved is None:
             return Resolution(_unresolved_form(value) + within, f"not resolved: {meaning}" + (
                 "" if anchor else " a date the article does not give"), anchor)
@@ -323,6 +347,7 @@ def resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str = 
                                  "years 1 to 9999", anchor)
     if resolved is None:
         return Resolution(value, f"not resolved: {anchor} is not precise enough", anchor)
-    return Resolution(
-        resolved, f"the {_template_name(value)} {_relation(resolved, anchor)} {anchor}; {why}", anchor
-    )
+    reason = f"the {_template_name(value)} {_relation(resolved, anchor)} {anchor}; {why}"
+    if anchor.before_christ:
+        resolved = _unshifted(resolved)
+    return Resolution(resolved or value, reason, anchor)

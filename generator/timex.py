@@ -160,6 +160,8 @@ def describe(value: str, kind: str = "DATE") -> str:
             return "every " + calendar.day_name[int(m[1]) - 1]
     if value in REF_NAMES:
         return REF_NAMES[value]
+    if value.startswith("BC"):
+        return _before_christ(value)
     date_part, time_part = split_time(value)
     suffix = f", {time_words(time_part)}" if time_part else ""
     span = interval(date_part)
@@ -185,6 +187,21 @@ def describe(value: str, kind: str = "DATE") -> str:
     if found == "century":
         return f"the {_ordinal(int(date_part) + 1)} century"
     return describe_unresolved(date_part) + suffix
+
+
+def _before_christ(value: str) -> str:
+    """'August 480 BC': the date in words as if it were AD, its year marked BC and no weekday (the
+    calendar's weekdays do not run back before year 1)."""
+    words = describe(value[2:])
+    if words.startswith("an unresolved date"):
+        return f"an unresolved date ({value})"
+    words = re.sub(r"^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ", "", words)
+    digits = re.match(r"\d+", value[2:])[0]
+    if len(digits) == 3:
+        return f"the {int(digits) * 10}s BC"
+    if len(digits) == 2:
+        return f"{words} BC"
+    return re.sub(rf"\b0*{int(digits)}(?=s?\b)", lambda m: f"{m.group(0).lstrip('0')} BC", words, count=1)
 
 
 def describe_unresolved(value: str) -> str:

@@ -1,0 +1,16 @@
+"""TIMEX3 values said in words, as the site shows them."""
+
+import pytest
+
+from generator import timex
+
+
+@pytest.mark.parametrize("value, words", [
+    ("2020-01-15", "Wed 15 January 2020"),
+    ("BC0480", "480 BC"),
+    ("BC0480-08", "August 480 BC"),
+    ("BC0480-08-12", "12 August 480 BC"),
+    ("BC048", "the 480s BC"),
+])
+def test_values_in_words(value, words):
+    assert timex.describe(value) == words

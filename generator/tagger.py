@@ -16,6 +16,9 @@ GENRES = ("news", "narrative")
 _DATE_THEN_TIME = re.compile(r"\s*,?\s*(?:at\s+)?")
 _TIME_THEN_DATE = re.compile(r"\s*(?:on\s+|of\s+|,\s*)?")
 DIGRESSION_YEARS = 10
+# A date that ends a span ("lasted until the fall of Budapest in February 1945") looks ahead of
+# the story, which goes on from where it was.
+_SPAN_END = re.compile(r"\buntil\b[^.;]*$|\btill\b[^.;]*$", re.IGNORECASE)
 QUARTER_CONTEXT_SENTENCES = 2  # how far back a mentioned quarter makes "a year ago" mean its quarter
 
 
@@ -59,13 +62,16 @@ def _neighbour_date(mentions: list[Mention], index: int, text: str) -> int | Non
     return None
 
 
-def _digression(mentioned: Anchor, ref: Anchor | None, genre: str, tense_here: str | None) -> bool:
-    """In narrative text, a year far from the story's time ("a memorial built in 2004") or a
-    date in a sentence about the future ("elections were to be held in 1976") is an aside:
-    the dates after it still follow the story."""
+def _digression(mentioned: Anchor, ref: Anchor | None, genre: str, tense_here: str | None, lead_in: str) -> bool:
+    """In narrative text, a year far from the story's time ("a memorial built in 2004"), a date
+    in a sentence about the future ("elections were to be held in 1976") or the end of a span
+    after the story's date (lead_in, the sentence before it, ends "...lasted until the fall of")
+    is an aside: the dates after it still follow the story."""
     if genre != "narrative" or ref is None:
         return False
     if tense_here == "future":
+        return True
+    if mentioned.day > ref.day and _SPAN_END.search(lead_in):
         return True
     return mentioned.granularity in ("year", "decade", "century") and (
         abs(mentioned.day.year - ref.day.year) > DIGRESSION_YEARS
@@ -112,7 +118,8 @@ def tag(text: str, dct: date | None = None, genre: str = "news") -> list[Timex]:
         value = _with_time(found.value, mention.time)
         resolved[index] = (value, found)
         mentioned = Anchor.from_value(value, "the last date mentioned")
-        if mentioned is not None and not _digression(mentioned, anchors.ref, genre, tense_here):
+        lead_in = text[start : mention.start]
+        if mentioned is not None and not _digression(mentioned, anchors.ref, genre, tense_here, lead_in):
             anchors = replace(anchors, ref=mentioned)
             if "X" not in mention.value and not mention.value.startswith("REL:"):
                 anchors = replace(anchors, written=Anchor.from_value(value, "the last date written in full"))

@@ -293,13 +293,26 @@ def duration_value(template: str) -> str:
     else:
         number = float(count) * int(factor)
         smaller = {"Y": ("M", 12), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60), "W": ("D", 7)}
-        if number < 1 and letter in smaller:
+        whole, fraction = divmod(number, 1)
+        if fraction and letter in smaller and (fraction * smaller[letter][1]).is_integer():
+            if whole == 0:  # half a year is P6M
+                letter, multiple = smaller[letter]
+                number *= multiple
+            else:  # two and a half years is P2Y6M
+                part, multiple = smaller[letter]
+                return _duration([(f"{whole:.0f}", letter), (f"{fraction * multiple:.0f}", part)])
+        elif number < 1 and letter in smaller:
             letter, multiple = smaller[letter]
             number *= multiple
         amount = f"{number:.6f}".rstrip("0").rstrip(".")  # never 1e+06: exponents are not TIMEX3
-    if letter in SUB_DAY_LETTERS:
-        return f"PT{amount}{'M' if letter == 'MIN' else letter}"
-    return f"P{amount}{letter}"
+    return _duration([(amount, letter)])
+
+
+def _duration(parts: list[tuple[str, str]]) -> str:
+    """P2Y6M, PT5H30M, P1DT12H from (amount, unit letter) parts, largest unit first."""
+    dates = "".join(f"{amount}{letter}" for amount, letter in parts if letter not in SUB_DAY_LETTERS)
+    times = "".join(f"{amount}{'M' if letter == 'MIN' else letter}" for amount, letter in parts if letter in SUB_DAY_LETTERS)
+    return f"P{dates}" + (f"T{times}" if times else "")
 
 
 def resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str = "news") -> Resolution:

@@ -123,7 +123,8 @@ def tag(text: str, dct: date | None = None, genre: str = "news") -> list[Timex]:
             anchors = replace(anchors, ref=mentioned)
             if "X" not in mention.value and not mention.value.startswith("REL:"):
                 anchors = replace(anchors, written=Anchor.from_value(value, "the last date written in full"))
-            if mentioned.granularity == "quarter" and not mention.value.startswith("REL:QTR"):
+            reported = dct is None or mentioned.day <= dct  # a forecast quarter is not the one reported on
+            if mentioned.granularity == "quarter" and not mention.value.startswith("REL:QTR") and reported:
                 anchors = replace(anchors, quarter=Anchor.from_value(value, "the last quarter mentioned"))
                 quarter_sentence = number
 

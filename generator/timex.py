@@ -209,6 +209,8 @@ def describe_unresolved(value: str) -> str:
         return "a " + calendar.day_name[int(m[1]) - 1]
     if value == "XXXX-WXX-WE":
         return "a weekend"
+    if m := re.fullmatch(r"XX(\d\d)", value):
+        return f"a year ending in {m[1]}"
     if m := re.fullmatch(r"XXXX-(\d\d)-(\d\d)", value):
         return f"{int(m[2])} {calendar.month_name[int(m[1])]} (year unknown)"
     if m := re.fullmatch(r"XXXX-(\d\d)", value):

@@ -9,7 +9,6 @@ import io
 import json
 import os
 from datetime import date, datetime, time, timedelta, timezone
-from pathlib import Path
 from urllib.parse import urljoin
 
 from icalendar import Calendar
@@ -75,12 +74,26 @@ def _record(item: Event | Undated, layout: Layout) -> dict:
     return record
 
 
-def timeline_json(events: list[Event], undated: list[Undated], layout: Layout) -> str:
+class Records:
+    """Each entry's record, made once and shared by every export."""
+
+    def __init__(self, layout: Layout):
+        self.layout = layout
+        self._made: dict[int, dict] = {}
+
+    def __call__(self, item: Event | Undated) -> dict:
+        made = self._made.get(id(item))
+        if made is None:
+            made = self._made[id(item)] = _record(item, self.layout)
+        return made
+
+
+def timeline_json(events: list[Event], undated: list[Undated], record: Records) -> str:
     document = {
         "schema": SCHEMA,
         "title": SITE_NAME,
-        "events": [_record(event, layout) for event in events],
-        "undated": [_record(item, layout) for item in undated],
+        "events": [record(event) for event in events],
+        "undated": [record(item) for item in undated],
     }
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
 
@@ -94,11 +107,11 @@ def _tjs_date(day: date, precision: str) -> dict:
     return {"year": day.year, "month": day.month, "day": day.day}
 
 
-def timelinejs_json(events: list[Event], layout: Layout) -> str:
+def timelinejs_json(events: list[Event], records: Records) -> str:
     """TimelineJS reads text as HTML: everything from an article is escaped."""
     slides = []
     for event in events:
-        record = _record(event, layout)
+        record = records(event)
         source = record["source"]
         citation = f"{source['outlet'] or 'Unknown outlet'} · “{source['title']}”"
         text = (f"<blockquote>{html.escape(record['quote'])}</blockquote>"
@@ -123,12 +136,12 @@ def _cell(value) -> str:
     return "'" + text if text.startswith(_SPREADSHEET_FORMULA_START) else text
 
 
-def timeline_csv(events: list[Event], undated: list[Undated], layout: Layout) -> str:
+def timeline_csv(events: list[Event], undated: list[Undated], records: Records) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for item in [*events, *undated]:
-        record = _record(item, layout)
+        record = records(item)
         when, source = record["date"], record["source"]
         row = {
             "id": item.id, "start": when.get("start"), "end": when.get("end"),
@@ -150,7 +163,7 @@ def _summary(label: str, quote: str, limit: int = 90) -> str:
     return f"{label}: {short}"
 
 
-def timeline_ics(events: list[Event], layout: Layout) -> bytes:
+def timeline_ics(events: list[Event], records: Records) -> bytes:
     """All-day events over the whole period each date names (a month-precise event spans the month).
 
     DTSTAMP is midnight UTC of the article's publication date (else of the event's first day), so
@@ -162,7 +175,7 @@ def timeline_ics(events: list[Event], layout: Layout) -> bytes:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", SITE_NAME)
     for event in events:
-        record = _record(event, layout)
+        record = records(event)
         source = record["source"]
         stamp_day = event.article.published or event.start
         entry = CalendarEvent()
@@ -188,12 +201,14 @@ def timeline_ics(events: list[Event], layout: Layout) -> bytes:
     return calendar.to_ical()
 
 
-def write_exports(sources, out: Path) -> None:
-    """Write every export into out (the docs folder), from the sources the pages were made of."""
+def export_files(sources) -> dict[str, bytes]:
+    """Every export, by its file name in the docs folder, from the sources the pages were made of."""
     events = sorted((event for source in sources for event in source.events), key=Event.sort_key)
     undated = sorted((item for source in sources for item in source.undated), key=Undated.sort_key)
-    layout = Layout(events)
-    (out / "timeline.json").write_text(timeline_json(events, undated, layout), encoding="utf-8")
-    (out / "timelinejs.json").write_text(timelinejs_json(events, layout), encoding="utf-8")
-    (out / "timeline.csv").write_text(timeline_csv(events, undated, layout), encoding="utf-8", newline="")
-    (out / "timeline.ics").write_bytes(timeline_ics(events, layout))
+    records = Records(Layout(events))
+    return {
+        "timeline.json": timeline_json(events, undated, records).encode("utf-8"),
+        "timelinejs.json": timelinejs_json(events, records).encode("utf-8"),
+        "timeline.csv": timeline_csv(events, undated, records).encode("utf-8"),
+        "timeline.ics": timeline_ics(events, records),
+    }

@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-import shutil
 import sys
 from pathlib import Path
 
 from . import exports, pages
-from .articles import SEED_SUFFIXES, Problem, read_article
+from .articles import SEED_SUFFIXES, Article, Problem, read_article
+from .batch import Work, tag_all
 from .events import events_of, marks_of
-from .tagger import tag
+from .site_files import sync
+from .tag_cache import TagCache
 
 GENERATED_PAGES = ("index.md", "timeline.md", "unresolved.md", "tags.md", *exports.EXPORTS)
 GENERATED_FOLDERS = ("sources", "timeline", "places")
 
 
-def load_sources(seeds: Path) -> tuple[list[pages.Source], list[Problem]]:
-    sources, problems = [], []
+def read_articles(seeds: Path) -> tuple[list[Article], list[Problem]]:
+    articles, problems = [], []
     for path in sorted(seeds.iterdir()):
         if path.name.startswith(".") or path.name.lower() == "readme.md":
             continue
@@ -25,33 +26,45 @@ def load_sources(seeds: Path) -> tuple[list[pages.Source], list[Problem]]:
             continue
         article = read_article(path)
         problems.extend(article.problems)
-        marks = marks_of(tag(article.body, article.published, article.genre))
+        articles.append(article)
+    return articles, problems
+
+
+def load_sources(seeds: Path, jobs: int | None = None, cache: TagCache | None = None,
+                 ) -> tuple[list[pages.Source], list[Problem]]:
+    articles, problems = read_articles(seeds)
+    found = tag_all([Work(a.body, a.published, a.genre) for a in articles], jobs, cache)
+    sources = []
+    for article, timexes in zip(articles, found):
+        marks = marks_of(timexes)
         sources.append(pages.Source(article, marks, events_of(article, marks)))
     return sources, problems
 
 
-def write_pages(sources: list[pages.Source], problems: list[Problem], out: Path) -> None:
-    for name in GENERATED_PAGES:
-        (out / name).unlink(missing_ok=True)
-    for name in GENERATED_FOLDERS:
-        shutil.rmtree(out / name, ignore_errors=True)
-    written = pages.site_pages(sources, problems)
-    for name, content in written.items():
-        (out / name).parent.mkdir(parents=True, exist_ok=True)
-        (out / name).write_text(content, encoding="utf-8")
-    exports.write_exports(sources, out)
+def site_files(sources: list[pages.Source], problems: list[Problem]) -> dict[str, bytes]:
+    """Every file the generator writes into the docs folder, by its path there."""
+    written = {name: content.encode("utf-8") for name, content in pages.site_pages(sources, problems).items()}
+    written.update(exports.export_files(sources))
+    return written
 
 
-def build(seeds: Path, out: Path, strict: bool = False) -> int:
+def build(seeds: Path, out: Path, strict: bool = False, jobs: int | None = None, cache: Path | None = None) -> int:
+    """Build the pages into out; jobs processes tag the articles (None: one per core); cache is
+    the folder keeping tagging results between builds (None: no cache)."""
     if not seeds.is_dir():
         print(f"{seeds}: error: no such folder of articles", file=sys.stderr)
         return 2
-    sources, problems = load_sources(seeds)
-    write_pages(sources, problems, out)
+    tag_cache = TagCache(cache) if cache else None
+    try:
+        sources, problems = load_sources(seeds, jobs, tag_cache)
+    finally:
+        if tag_cache:
+            tag_cache.close()
+    changes = sync(out, site_files(sources, problems), GENERATED_PAGES, GENERATED_FOLDERS)
     for problem in problems:
         print(problem, file=sys.stderr)
     events = sum(len(source.events) for source in sources)
-    print(f"{len(sources)} articles, {events} events written to {out}/", file=sys.stderr)
+    print(f"{len(sources)} articles, {events} events written to {out}/ ({changes})", file=sys.stderr)
     serious = [p for p in problems if p.level != "notice"]
     if strict and serious:
         print(f"--strict: {len(serious)} problems", file=sys.stderr)

@@ -24,6 +24,12 @@ def _iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {text!r}") from None
 
 
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"not a positive whole number: {text!r}")
+    return int(text)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -32,6 +38,11 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--seeds", default="seeds", help="folder of articles (.md, .txt); default: seeds")
     build.add_argument("--out", default="docs", help="folder the pages are written to; default: docs")
     build.add_argument("--strict", action="store_true", help="treat every warning as an error")
+    build.add_argument("--jobs", type=_positive, default=None,
+                       help="processes tagging the articles; default: one per core; 1 tags in this process")
+    build.add_argument("--cache", default=".cache", metavar="DIR",
+                       help="folder keeping each article's tagging between builds; default: .cache")
+    build.add_argument("--no-cache", action="store_true", help="tag every article afresh and keep nothing")
 
     tagger = commands.add_parser("tag", help="print the temporal expressions of a text as JSON")
     tagger.add_argument("file", nargs="?", help="plain-text file, or - for standard input")
@@ -63,4 +74,5 @@ def main(argv: list[str] | None = None) -> int:
         return _tag(args)
     from .build import build
 
-    return build(Path(args.seeds), Path(args.out), strict=args.strict)
+    cache = None if args.no_cache else Path(args.cache)
+    return build(Path(args.seeds), Path(args.out), strict=args.strict, jobs=args.jobs, cache=cache)

@@ -14,7 +14,8 @@ def build_site(seeds: Path, where: Path, strict: bool = False) -> subprocess.Com
     docs = where / "docs"
     shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
     shutil.copy(ROOT / "mkdocs.yml", where / "mkdocs.yml")
-    command = [sys.executable, "-m", "generator", "build", "--seeds", str(seeds), "--out", str(docs)]
+    command = [sys.executable, "-m", "generator", "build", "--seeds", str(seeds), "--out", str(docs),
+               "--cache", str(where / ".cache")]
     generated = subprocess.run(command + (["--strict"] if strict else []), cwd=ROOT, capture_output=True, text=True)
     if generated.returncode == 0:
         mkdocs = Path(sys.executable).with_name("mkdocs")

@@ -14,6 +14,7 @@ def build_site(seeds: Path, where: Path, strict: bool = False) -> subprocess.Com
     docs = where / "docs"
     shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
     shutil.copy(ROOT / "mkdocs.yml", where / "mkdocs.yml")
+    shutil.copytree(ROOT / "hooks", where / "hooks")
     command = [sys.executable, "-m", "generator", "build", "--seeds", str(seeds), "--out", str(docs),
                "--cache", str(where / ".cache")]
     generated = subprocess.run(command + (["--strict"] if strict else []), cwd=ROOT, capture_output=True, text=True)

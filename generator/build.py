@@ -7,8 +7,9 @@ from pathlib import Path
 
 from . import exports, pages
 from .articles import SEED_SUFFIXES, Article, Problem, read_article
-from .batch import Work, tag_all
+from .batch import Work, default_jobs, tag_all
 from .events import events_of, marks_of
+from .forked import Forked
 from .site_files import sync
 from .tag_cache import TagCache
 
@@ -41,10 +42,13 @@ def load_sources(seeds: Path, jobs: int | None = None, cache: TagCache | None = 
     return sources, problems
 
 
-def site_files(sources: list[pages.Source], problems: list[Problem]) -> dict[str, bytes]:
-    """Every file the generator writes into the docs folder, by its path there."""
+def site_files(sources: list[pages.Source], problems: list[Problem], jobs: int = 1) -> dict[str, bytes]:
+    """Every file the generator writes into the docs folder, by its path there; with more than one
+    job the calendar is written by a second process meanwhile."""
+    calendar = Forked(lambda: exports.calendar_files(sources)) if jobs > 1 else None
     written = {name: content.encode("utf-8") for name, content in pages.site_pages(sources, problems).items()}
-    written.update(exports.export_files(sources))
+    written.update(exports.data_files(sources))
+    written.update(calendar.result() if calendar else exports.calendar_files(sources))
     return written
 
 
@@ -60,7 +64,7 @@ def build(seeds: Path, out: Path, strict: bool = False, jobs: int | None = None,
     finally:
         if tag_cache:
             tag_cache.close()
-    changes = sync(out, site_files(sources, problems), GENERATED_PAGES, GENERATED_FOLDERS)
+    changes = sync(out, site_files(sources, problems, jobs or default_jobs()), GENERATED_PAGES, GENERATED_FOLDERS)
     for problem in problems:
         print(problem, file=sys.stderr)
     events = sum(len(source.events) for source in sources)

@@ -56,7 +56,6 @@ class _Store:
         self.db = sqlite3.connect(path, timeout=60)
         self.db.execute("CREATE TABLE IF NOT EXISTS kept (key TEXT PRIMARY KEY, data TEXT NOT NULL)")
         self.used: set[str] = set()
-        self.fresh: dict[str, str] = {}
 
     def get(self, key: str):
         row = self.db.execute("SELECT data FROM kept WHERE key = ?", (key,)).fetchone()
@@ -66,12 +65,13 @@ class _Store:
         return json.loads(row[0])
 
     def put(self, key: str, data) -> None:
+        """Written at once (committed at the end of the build), so no second copy of the site
+        stays in memory."""
         self.used.add(key)
-        self.fresh[key] = json.dumps(data, ensure_ascii=False)
+        self.db.execute("INSERT OR REPLACE INTO kept VALUES (?, ?)", (key, json.dumps(data, ensure_ascii=False)))
 
     def save(self) -> None:
         with self.db:
-            self.db.executemany("INSERT OR REPLACE INTO kept VALUES (?, ?)", self.fresh.items())
             self.db.execute("CREATE TEMP TABLE used (key TEXT PRIMARY KEY)")
             self.db.executemany("INSERT INTO used VALUES (?)", ((key,) for key in self.used))
             self.db.execute("DELETE FROM kept WHERE key NOT IN (SELECT key FROM used)")

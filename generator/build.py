@@ -46,7 +46,8 @@ def site_files(sources: list[pages.Source], problems: list[Problem], jobs: int =
     """Every file the generator writes into the docs folder, by its path there; with more than one
     job the calendar is written by a second process meanwhile."""
     calendar = Forked(lambda: exports.calendar_files(sources)) if jobs > 1 else None
-    written = {name: content.encode("utf-8") for name, content in pages.site_pages(sources, problems).items()}
+    markdown = pages.site_pages(sources, problems)
+    written = {name: markdown.pop(name).encode("utf-8") for name in list(markdown)}  # one copy at a time
     written.update(exports.data_files(sources))
     written.update(calendar.result() if calendar else exports.calendar_files(sources))
     return written

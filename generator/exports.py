@@ -31,6 +31,7 @@ CSV_COLUMNS = ("id", "start", "end", "precision", "date", "approximate", "values
                "places", "outlet", "title", "published", "source_file", "source_line", "source_page",
                "original_url", "entry")
 _SPREADSHEET_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+JSON_BATCH = 65536
 
 
 def _address(path: str, anchor: str) -> str:
@@ -88,14 +89,27 @@ class Records:
         return made
 
 
-def timeline_json(events: list[Event], undated: list[Undated], record: Records) -> str:
+def _json_bytes(document) -> bytes:
+    """The document as JSON indented by one space, encoded in batches of pieces: joining all the
+    pieces of a large document at once held millions of small strings in memory."""
+    out, pieces = io.BytesIO(), []
+    for piece in json.JSONEncoder(ensure_ascii=False, indent=1).iterencode(document):
+        pieces.append(piece)
+        if len(pieces) == JSON_BATCH:
+            out.write("".join(pieces).encode("utf-8"))
+            pieces.clear()
+    out.write("".join(pieces).encode("utf-8") + b"\n")
+    return out.getvalue()
+
+
+def timeline_json(events: list[Event], undated: list[Undated], record: Records) -> bytes:
     document = {
         "schema": SCHEMA,
         "title": SITE_NAME,
         "events": [record(event) for event in events],
         "undated": [record(item) for item in undated],
     }
-    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    return _json_bytes(document)
 
 
 def _tjs_date(day: date, precision: str) -> dict:
@@ -107,7 +121,7 @@ def _tjs_date(day: date, precision: str) -> dict:
     return {"year": day.year, "month": day.month, "day": day.day}
 
 
-def timelinejs_json(events: list[Event], records: Records) -> str:
+def timelinejs_json(events: list[Event], records: Records) -> bytes:
     """TimelineJS reads text as HTML: everything from an article is escaped."""
     slides = []
     for event in events:
@@ -127,7 +141,7 @@ def timelinejs_json(events: list[Event], records: Records) -> str:
     document = {"title": {"text": {"headline": SITE_NAME,
                                    "text": "Dated, cited events from news articles."}},
                 "events": slides}
-    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    return _json_bytes(document)
 
 
 def _cell(value) -> str:
@@ -211,8 +225,8 @@ def data_files(sources) -> dict[str, bytes]:
     """The JSON and CSV exports, by file name in the docs folder."""
     events, undated, records = _entries(sources)
     return {
-        "timeline.json": timeline_json(events, undated, records).encode("utf-8"),
-        "timelinejs.json": timelinejs_json(events, records).encode("utf-8"),
+        "timeline.json": timeline_json(events, undated, records),
+        "timelinejs.json": timelinejs_json(events, records),
         "timeline.csv": timeline_csv(events, undated, records).encode("utf-8"),
     }
 

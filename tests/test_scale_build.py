@@ -2,6 +2,8 @@
 results that a change to the generator invalidates, and pages rewritten only when they change."""
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,7 @@ import pytest
 from bench.synthetic import write_corpus
 from generator import batch, tag_cache
 from generator.build import build
+from site_builder import ROOT
 
 ARTICLES = 12
 
@@ -118,3 +121,31 @@ def test_unchanged_pages_keep_their_time_and_stale_pages_go(seeds, fresh, tmp_pa
     fresh_out = tmp_path / "fresh"
     assert build(copy, fresh_out, jobs=1) == 0
     assert files_of(out) == files_of(fresh_out)
+
+
+
+def run_build(*args, cwd):
+    environment = {**os.environ, "PYTHONPATH": str(ROOT)}
+    environment.pop("SITE_URL", None)
+    return subprocess.run([sys.executable, "-m", "generator", "build", *args], cwd=cwd, env=environment,
+                          capture_output=True, text=True)
+
+
+def test_the_command_line_keeps_the_cache_where_it_is_told(seeds, tmp_path):
+    told = run_build("--seeds", str(seeds), "--out", "docs", "--cache", "kept", "--jobs", "2", cwd=tmp_path)
+    assert told.returncode == 0, told.stderr
+    assert (tmp_path / "kept" / tag_cache.DATABASE).is_file()
+    default = run_build("--seeds", str(seeds), "--out", "docs", cwd=tmp_path)
+    assert default.returncode == 0, default.stderr
+    assert (tmp_path / ".cache" / tag_cache.DATABASE).is_file() and "(0 files written" in default.stderr
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    uncached = run_build("--seeds", str(seeds), "--out", "docs", "--no-cache", cwd=elsewhere)
+    assert uncached.returncode == 0, uncached.stderr
+    assert sorted(path.name for path in elsewhere.iterdir()) == ["docs"]
+    assert files_of(elsewhere / "docs") == files_of(tmp_path / "docs")
+
+
+def test_the_command_line_refuses_a_job_count_below_one(seeds, tmp_path):
+    refused = run_build("--seeds", str(seeds), "--jobs", "0", cwd=tmp_path)
+    assert refused.returncode == 2 and "--jobs" in refused.stderr

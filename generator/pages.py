@@ -208,10 +208,10 @@ def year_pages(events: list[Event], layout: Layout) -> dict[str, str]:
         lines = [*_front_matter(f"Timeline of {year}", search=TIMELINE_FIRST), f"# Timeline of {year}", "",
                  f"{len(in_year)} entries. [The whole timeline]({link(here, TIMELINE_PAGE)})", ""]
         if year in layout.years_by_month:
-            coarse = [e for e in in_year if not is_month_or_finer(e)]
-            lines += _months(coarse, here, "##")
-            lines += _month_index(year, [e for e in in_year if is_month_or_finer(e)], here)
-            written.update(month_pages(year, [e for e in in_year if is_month_or_finer(e)]))
+            fine = [e for e in in_year if is_month_or_finer(e)]
+            lines += _months([e for e in in_year if not is_month_or_finer(e)], here, "##")
+            lines += _month_index(year, fine, here)
+            written.update(month_pages(year, fine))
         else:
             lines += _months(in_year, here, "##")
         written[here] = "\n".join(lines) + "\n"

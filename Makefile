@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 STRICT ?=
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build generate test browser serve clean deploy bench
+.PHONY: build generate test browser serve clean deploy bench bench-scale
 
 $(VENV)/.installed: requirements.txt requirements-test.txt constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -38,8 +38,12 @@ serve: generate
 deploy: build
 	$(VENV)/bin/mkdocs gh-deploy --force
 
+# The tagging table, then the scale table (whose status does not hide the first one's).
 bench: $(VENV)/.installed
-	$(PY) -m bench
+	$(PY) -m bench; tagging=$$?; $(PY) -m bench.scale && exit $$tagging
+
+bench-scale: $(VENV)/.installed
+	$(PY) -m bench.scale
 
 clean:
 	rm -rf site .cache tests/artifacts docs/index.md docs/timeline.md docs/unresolved.md docs/report.md docs/tags.md \

@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
-import shutil
 import sys
 from datetime import date
 from pathlib import Path
 
 from . import exports, merging, pages
-from .articles import SEED_SUFFIXES, Problem, distinct_slugs, parse_article
+from .articles import SEED_SUFFIXES, Article, Problem, distinct_slugs, parse_article
+from .batch import Work, default_jobs, tag_all
 from .events import Event, events_of, marks_of
+from .forked import Forked
 from .intake import read_text
 from .report import REPORT_PAGE, Tally, counts, ordered
-from .tagger import tag
+from .site_files import sync
+from .tag_cache import TagCache
 
 GENERATED_PAGES = ("index.md", "timeline.md", "unresolved.md", "tags.md", REPORT_PAGE, *exports.EXPORTS)
 GENERATED_FOLDERS = ("sources", "timeline", "places")
 
 
-def load_sources(seeds: Path, today: date | None = None) -> tuple[list[pages.Source], list[Problem], Tally]:
+def read_articles(seeds: Path, today: date | None = None) -> tuple[list[Article], list[Problem], Tally]:
+    """Every article of the folder that can be read, with the problems met and the files counted."""
     articles, problems, tally = [], [], Tally()
     for path in sorted(seeds.iterdir()):
         if path.name.startswith(".") or path.name.lower() == "readme.md":
@@ -37,45 +40,65 @@ def load_sources(seeds: Path, today: date | None = None) -> tuple[list[pages.Sou
         article.problems[:0] = read
         articles.append(article)
     distinct_slugs(articles, reserved=frozenset({"index"}))  # sources/index.md lists the sources
-    sources = []
     for article in articles:
         problems.extend(article.problems)
-        marks = marks_of(tag(article.body, article.published, article.genre))
+    tally.published = len(articles)
+    return articles, ordered(problems), tally
+
+
+def load_sources(seeds: Path, today: date | None = None, jobs: int | None = None, cache: TagCache | None = None,
+                 ) -> tuple[list[pages.Source], list[Problem], Tally]:
+    articles, problems, tally = read_articles(seeds, today)
+    found = tag_all([Work(a.body, a.published, a.genre) for a in articles], jobs, cache)
+    sources = []
+    for article, timexes in zip(articles, found):
+        marks = marks_of(timexes)
         sources.append(pages.Source(article, marks, events_of(article, marks)))
-    tally.published = len(sources)
-    return sources, ordered(problems), tally
+    return sources, problems, tally
 
 
-def write_pages(sources: list[pages.Source], problems: list[Problem], tally: Tally, out: Path) -> list[Event]:
-    """Write every page and export; returns the timeline's entries."""
-    for name in GENERATED_PAGES:
-        (out / name).unlink(missing_ok=True)
-    for name in GENERATED_FOLDERS:
-        shutil.rmtree(out / name, ignore_errors=True)
+def timeline_entries(sources: list[pages.Source]) -> list[Event]:
+    """The timeline's entries: the events of every article, reports of one event merged."""
     events = [event for source in sources for event in source.events]
-    entries = merging.merge(events, {source.article.path: source.marks for source in sources})
-    written = pages.site_pages(sources, entries, problems, tally)
-    for name, content in written.items():
-        (out / name).parent.mkdir(parents=True, exist_ok=True)
-        (out / name).write_text(content, encoding="utf-8")
-    exports.write_exports(sources, entries, out)
-    return entries
+    return merging.merge(events, {source.article.path: source.marks for source in sources})
 
 
-def build(seeds: Path, out: Path, strict: bool = False, today: date | None = None) -> int:
-    """Write the site's pages; today (by default the day of the build) is the latest publication
-    date accepted. Returns the exit status: 1 with strict when there was any error or warning."""
+def site_files(sources: list[pages.Source], entries: list[Event], problems: list[Problem], tally: Tally,
+               jobs: int = 1) -> dict[str, bytes]:
+    """Every file the generator writes into the docs folder, by its path there; with more than one
+    job the calendar is written by a second process meanwhile."""
+    calendar = Forked(lambda: exports.calendar_files(sources, entries)) if jobs > 1 else None
+    markdown = pages.site_pages(sources, entries, problems, tally)
+    written = {name: markdown.pop(name).encode("utf-8") for name in list(markdown)}  # one copy at a time
+    written.update(exports.data_files(sources, entries))
+    written.update(calendar.result() if calendar else exports.calendar_files(sources, entries))
+    return written
+
+
+def build(seeds: Path, out: Path, strict: bool = False, today: date | None = None, jobs: int | None = None,
+          cache: Path | None = None) -> int:
+    """Build the pages into out. today (by default the day of the build) is the latest publication
+    date accepted; jobs processes tag the articles (None: one per core); cache is the folder keeping
+    tagging results between builds (None: no cache). Returns the exit status: 1 with strict when
+    there was any error or warning."""
     if not seeds.is_dir():
         print(f"{seeds}: error: no such folder of articles", file=sys.stderr)
         return 2
-    sources, problems, tally = load_sources(seeds, today)
-    entries = write_pages(sources, problems, tally, out)
+    tag_cache = TagCache(cache) if cache else None
+    try:
+        sources, problems, tally = load_sources(seeds, today, jobs, tag_cache)
+    finally:
+        if tag_cache:
+            tag_cache.close()
+    entries = timeline_entries(sources)
+    written = site_files(sources, entries, problems, tally, jobs or default_jobs())
+    changes = sync(out, written, GENERATED_PAGES, GENERATED_FOLDERS)
     for problem in problems:
         print(problem, file=sys.stderr)
     events = sum(len(source.events) for source in sources)
     print(f"{tally.summary()}; {counts(problems)} (see {out / REPORT_PAGE})", file=sys.stderr)
-    print(f"articles: {len(sources)}, events: {events}, timeline entries: {len(entries)}; written to {out}/",
-          file=sys.stderr)
+    print(f"articles: {len(sources)}, events: {events}, timeline entries: {len(entries)}; written to {out}/ "
+          f"({changes})", file=sys.stderr)
     serious = [p for p in problems if p.level != "notice"]
     if strict and serious:
         print(f"--strict: {len(serious)} problems", file=sys.stderr)

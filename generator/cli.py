@@ -24,6 +24,12 @@ def _iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {text!r}") from None
 
 
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"not a positive whole number: {text!r}")
+    return int(text)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -35,6 +41,11 @@ def _parser() -> argparse.ArgumentParser:
                        help="exit with status 1 on any error or warning (the pages are still written)")
     build.add_argument("--today", type=_iso_date, metavar="YYYY-MM-DD",
                        help="the day of the build: a later publication date is not used; default: today")
+    build.add_argument("--jobs", type=_positive, default=None,
+                       help="processes tagging the articles; default: one per core; 1 tags in this process")
+    build.add_argument("--cache", default=".cache", metavar="DIR",
+                       help="folder keeping each article's tagging between builds; default: .cache")
+    build.add_argument("--no-cache", action="store_true", help="tag every article afresh and keep nothing")
 
     tagger = commands.add_parser("tag", help="print the temporal expressions of a text as JSON")
     tagger.add_argument("file", nargs="?", help="plain-text file, or - for standard input")
@@ -66,4 +77,5 @@ def main(argv: list[str] | None = None) -> int:
         return _tag(args)
     from .build import build
 
-    return build(Path(args.seeds), Path(args.out), strict=args.strict, today=args.today)
+    cache = None if args.no_cache else Path(args.cache)
+    return build(Path(args.seeds), Path(args.out), strict=args.strict, today=args.today, jobs=args.jobs, cache=cache)

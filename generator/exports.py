@@ -9,7 +9,6 @@ import io
 import json
 import os
 from datetime import date, datetime, time, timedelta, timezone
-from pathlib import Path
 from urllib.parse import urljoin
 
 from icalendar import Calendar
@@ -32,6 +31,7 @@ CSV_COLUMNS = ("id", "start", "end", "precision", "date", "approximate", "values
                "places", "outlet", "title", "published", "source_file", "source_line", "source_page",
                "original_url", "entry", "also_reported_by", "dated_differently_by")
 _SPREADSHEET_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+JSON_BATCH = 65536
 
 
 def _address(path: str, anchor: str) -> str:
@@ -86,14 +86,41 @@ def _record(item: Event | Undated, layout: Layout) -> dict:
     return record
 
 
-def timeline_json(events: list[Event], undated: list[Undated], layout: Layout) -> str:
+class Records:
+    """Each entry's record, made once and shared by every export."""
+
+    def __init__(self, layout: Layout):
+        self.layout = layout
+        self._made: dict[int, dict] = {}
+
+    def __call__(self, item: Event | Undated) -> dict:
+        made = self._made.get(id(item))
+        if made is None:
+            made = self._made[id(item)] = _record(item, self.layout)
+        return made
+
+
+def _json_bytes(document) -> bytes:
+    """The document as JSON indented by one space, encoded in batches of pieces: joining all the
+    pieces of a large document at once held millions of small strings in memory."""
+    out, pieces = io.BytesIO(), []
+    for piece in json.JSONEncoder(ensure_ascii=False, indent=1).iterencode(document):
+        pieces.append(piece)
+        if len(pieces) == JSON_BATCH:
+            out.write("".join(pieces).encode("utf-8"))
+            pieces.clear()
+    out.write("".join(pieces).encode("utf-8") + b"\n")
+    return out.getvalue()
+
+
+def timeline_json(events: list[Event], undated: list[Undated], record: Records) -> bytes:
     document = {
         "schema": SCHEMA,
         "title": SITE_NAME,
-        "events": [_record(event, layout) for event in events],
-        "undated": [_record(item, layout) for item in undated],
+        "events": [record(event) for event in events],
+        "undated": [record(item) for item in undated],
     }
-    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    return _json_bytes(document)
 
 
 def _tjs_date(day: date, precision: str) -> dict:
@@ -105,11 +132,11 @@ def _tjs_date(day: date, precision: str) -> dict:
     return {"year": day.year, "month": day.month, "day": day.day}
 
 
-def timelinejs_json(events: list[Event], layout: Layout) -> str:
+def timelinejs_json(events: list[Event], records: Records) -> bytes:
     """TimelineJS reads text as HTML: everything from an article is escaped."""
     slides = []
     for event in events:
-        record = _record(event, layout)
+        record = records(event)
         source = record["source"]
         text = "".join(
             f"<blockquote>{html.escape(report['quote'])}</blockquote>"
@@ -127,7 +154,7 @@ def timelinejs_json(events: list[Event], layout: Layout) -> str:
     document = {"title": {"text": {"headline": SITE_NAME,
                                    "text": "Dated, cited events from news articles."}},
                 "events": slides}
-    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    return _json_bytes(document)
 
 
 def _cell(value) -> str:
@@ -136,12 +163,12 @@ def _cell(value) -> str:
     return "'" + text if text.startswith(_SPREADSHEET_FORMULA_START) else text
 
 
-def timeline_csv(events: list[Event], undated: list[Undated], layout: Layout) -> str:
+def timeline_csv(events: list[Event], undated: list[Undated], records: Records) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for item in [*events, *undated]:
-        record = _record(item, layout)
+        record = records(item)
         when, source = record["date"], record["source"]
         row = {
             "id": item.id, "start": when.get("start"), "end": when.get("end"),
@@ -170,7 +197,7 @@ def _summary(label: str, quote: str, limit: int = 90) -> str:
     return f"{label}: {short}"
 
 
-def timeline_ics(events: list[Event], layout: Layout) -> bytes:
+def timeline_ics(events: list[Event], records: Records) -> bytes:
     """All-day events over the whole period each date names (a month-precise event spans the month).
 
     DTSTAMP is midnight UTC of the article's publication date (else of the event's first day), so
@@ -182,7 +209,7 @@ def timeline_ics(events: list[Event], layout: Layout) -> bytes:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", SITE_NAME)
     for event in events:
-        record = _record(event, layout)
+        record = records(event)
         stamp_day = event.article.published or event.start
         entry = CalendarEvent()
         entry.add("uid", f"{event.id}@news-timeline")
@@ -210,12 +237,28 @@ def timeline_ics(events: list[Event], layout: Layout) -> bytes:
     return calendar.to_ical()
 
 
-def write_exports(sources, entries: list[Event], out: Path) -> None:
-    """Write every export into out (the docs folder), from the sources and merged entries the pages
-    were made of."""
+def _entries(sources, entries: list[Event]) -> tuple[list[Undated], Records]:
     undated = sorted((item for source in sources for item in source.undated), key=Undated.sort_key)
-    layout = Layout(entries)
-    (out / "timeline.json").write_text(timeline_json(entries, undated, layout), encoding="utf-8")
-    (out / "timelinejs.json").write_text(timelinejs_json(entries, layout), encoding="utf-8")
-    (out / "timeline.csv").write_text(timeline_csv(entries, undated, layout), encoding="utf-8", newline="")
-    (out / "timeline.ics").write_bytes(timeline_ics(entries, layout))
+    return undated, Records(Layout(entries))
+
+
+def data_files(sources, entries: list[Event]) -> dict[str, bytes]:
+    """The JSON and CSV exports, by file name in the docs folder; entries are the merged timeline."""
+    undated, records = _entries(sources, entries)
+    return {
+        "timeline.json": timeline_json(entries, undated, records),
+        "timelinejs.json": timelinejs_json(entries, records),
+        "timeline.csv": timeline_csv(entries, undated, records).encode("utf-8"),
+    }
+
+
+def calendar_files(sources, entries: list[Event]) -> dict[str, bytes]:
+    """The iCalendar export, apart because it alone takes as long as all the others."""
+    _, records = _entries(sources, entries)
+    return {"timeline.ics": timeline_ics(entries, records)}
+
+
+def export_files(sources, entries: list[Event]) -> dict[str, bytes]:
+    """Every export, by its file name in the docs folder, from the sources and entries the pages
+    were made of."""
+    return {**data_files(sources, entries), **calendar_files(sources, entries)}

@@ -9,16 +9,32 @@ from functools import lru_cache
 
 from . import sentences
 from .articles import Article
-from .events import Event
+from .events import COARSE_FIRST, Event
 from .places import Place
 
 # A year with more entries than this gets a page of its own; the timeline page then links to it.
 YEAR_PAGE_THRESHOLD = 100
+# A year with more entries than this is split further: each month's entries on a page of their
+# own, the year's page keeping the entries dated only to a season, quarter or the year.
+MONTH_PAGE_THRESHOLD = 1000
 TIMELINE_PAGE = "timeline.md"
+MONTH_OR_FINER = COARSE_FIRST.index("month")
 
 
 def year_page(year: int) -> str:
     return f"timeline/{year}.md"
+
+
+def month_page(year: int, month: int) -> str:
+    return f"timeline/{year}-{month:02d}.md"
+
+
+def month_anchor(year: int, month: int) -> str:
+    return f"{year}-{month:02d}"
+
+
+def is_month_or_finer(event: Event) -> bool:
+    return COARSE_FIRST.index(event.precision) >= MONTH_OR_FINER
 
 
 def article_page(article: Article) -> str:
@@ -40,7 +56,7 @@ def link(here: str, page: str, anchor: str | None = None) -> str:
     return f"{target}#{anchor}" if anchor else target
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=None)  # entries are visited in date order, across all articles
 def _sentence_starts(body: str) -> list[int]:
     return [start for start, _ in sentences.split(body)]
 
@@ -51,12 +67,22 @@ def sentence_id(article: Article, span: tuple[int, int]) -> str:
 
 
 class Layout:
-    """Which page each timeline entry is on: the timeline, or its year's page when that year is long."""
+    """Which page each timeline entry is on: the timeline, its year's page when that year is long,
+    or its month's page when the year is very long."""
 
     def __init__(self, events: list[Event]):
         counts = Counter(event.start.year for event in events)
         self.years_apart = sorted(year for year, count in counts.items() if count > YEAR_PAGE_THRESHOLD)
+        self.years_by_month = sorted(year for year, count in counts.items() if count > MONTH_PAGE_THRESHOLD)
+
+    def month_page_of(self, year: int, month: int) -> str:
+        """The page holding the entries of that month (under the heading month_anchor)."""
+        if year in self.years_by_month:
+            return month_page(year, month)
+        return year_page(year) if year in self.years_apart else TIMELINE_PAGE
 
     def page_of(self, event: Event) -> str:
         year = event.start.year
+        if year in self.years_by_month and is_month_or_finer(event):
+            return month_page(year, event.start.month)
         return year_page(year) if year in self.years_apart else TIMELINE_PAGE

@@ -18,7 +18,8 @@ from . import markup, timex
 from .articles import Article, Problem
 from .events import COARSE_FIRST, Event, Mark, Undated, is_unresolved, label, undated_of
 from .exports import EXPORTS
-from .layout import TIMELINE_PAGE, Layout, link, place_page, sentence_id, article_page, year_page
+from .layout import (TIMELINE_PAGE, Layout, article_page, is_month_or_finer, link, month_anchor, month_page,
+                     place_page, sentence_id, year_page)
 from .places import Place, places_in
 from .report import REPORT_PAGE, Tally, report_page
 
@@ -228,7 +229,8 @@ def timeline_page(events: list[Event], undated: list[Undated], layout: Layout) -
             lines += [f"{len(in_year)} entries, on a page of their own: [Timeline of {year}]({link(here, page)}).", ""]
             if months:
                 lines += ["Months: " + " · ".join(
-                    f"[{calendar.month_name[m]}]({link(here, page, f'{year}-{m:02d}')})" for m in months), ""]
+                    f"[{calendar.month_name[m]}]({link(here, layout.month_page_of(year, m), month_anchor(year, m))})"
+                    for m in months), ""]
             continue
         lines += _months(in_year, here, "###", layout)
     if undated:
@@ -250,7 +252,38 @@ def year_pages(events: list[Event], layout: Layout) -> dict[str, str]:
         here = year_page(year)
         lines = [*_front_matter(f"Timeline of {year}", search=TIMELINE_FIRST), f"# Timeline of {year}", "",
                  f"{len(in_year)} entries. [The whole timeline]({link(here, TIMELINE_PAGE)})", ""]
-        lines += _months(in_year, here, "##", layout)
+        if year in layout.years_by_month:
+            fine = [e for e in in_year if is_month_or_finer(e)]
+            lines += _months([e for e in in_year if not is_month_or_finer(e)], here, "##", layout)
+            lines += _month_index(year, fine, here)
+            written.update(month_pages(year, fine, layout))
+        else:
+            lines += _months(in_year, here, "##", layout)
+        written[here] = "\n".join(lines) + "\n"
+    return written
+
+
+def _month_index(year: int, fine: list[Event], here: str) -> list[str]:
+    lines = ["## Months { #months }", ""]
+    for month, in_month in groupby(fine, key=lambda e: e.start.month):
+        count = len(list(in_month))
+        lines.append(f"- [{calendar.month_name[month]} {year}]({link(here, month_page(year, month), month_anchor(year, month))}): "
+                     f"{count} {'entry' if count == 1 else 'entries'}")
+    return [*lines, ""]
+
+
+def month_pages(year: int, fine: list[Event], layout: Layout) -> dict[str, str]:
+    """A page per month of a year too long for one page: its entries dated to the month or finer."""
+    written = {}
+    for month, in_month in groupby(fine, key=lambda e: e.start.month):
+        in_month = list(in_month)
+        here = month_page(year, month)
+        name = f"{calendar.month_name[month]} {year}"
+        lines = [*_front_matter(f"Timeline of {name}", search=TIMELINE_FIRST),
+                 f"# Timeline of {name} {{ #{month_anchor(year, month)} }}", "",
+                 f"{len(in_month)} entries. [Timeline of {year}]({link(here, year_page(year), 'months')}) · "
+                 f"[The whole timeline]({link(here, TIMELINE_PAGE)})", ""]
+        lines += [_entry(e, here, layout) for e in in_month]
         written[here] = "\n".join(lines) + "\n"
     return written
 

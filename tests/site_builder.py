@@ -14,7 +14,9 @@ def build_site(seeds: Path, where: Path, strict: bool = False, today: str | None
     docs = where / "docs"
     shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
     shutil.copy(ROOT / "mkdocs.yml", where / "mkdocs.yml")
-    command = [sys.executable, "-m", "generator", "build", "--seeds", str(seeds), "--out", str(docs)]
+    shutil.copytree(ROOT / "hooks", where / "hooks")
+    command = [sys.executable, "-m", "generator", "build", "--seeds", str(seeds), "--out", str(docs),
+               "--cache", str(where / ".cache")]
     command += (["--strict"] if strict else []) + (["--today", today] if today else [])
     generated = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     if generated.returncode == 0:

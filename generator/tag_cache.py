@@ -1,0 +1,72 @@
+"""What the tagger found in each article, kept in SQLite by a hash of everything the result
+depends on: the article's text, publication date and genre, and the generator itself (its
+version, source files and data files), so a change to any rule or word list misses the cache."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+from . import __version__
+from .tagger import Timex
+
+PACKAGE = Path(__file__).resolve().parent
+FINGERPRINTED = ("*.py", "*.yaml", "*.txt")
+DATABASE = "tags.sqlite3"
+
+
+@cache
+def generator_fingerprint() -> str:
+    digest = hashlib.sha256(__version__.encode())
+    files = sorted({path for pattern in FINGERPRINTED for path in PACKAGE.glob(pattern)})
+    for path in files:
+        digest.update(f"\0{path.name}\0".encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def article_key(text: str, published: date | None, genre: str) -> str:
+    published_text = published.isoformat() if published else "-"
+    return hashlib.sha256(f"{generator_fingerprint()}\0{published_text}\0{genre}\0{text}".encode()).hexdigest()
+
+
+def _dump(found: list[Timex]) -> str:
+    return json.dumps([[getattr(t, name) for name in Timex.__dataclass_fields__] for t in found], ensure_ascii=False)
+
+
+def _load(data: str) -> list[Timex]:
+    found = []
+    for fields in json.loads(data):
+        values = dict(zip(Timex.__dataclass_fields__, fields))
+        values["sentence"] = tuple(values["sentence"])
+        found.append(Timex(**values))
+    return found
+
+
+class TagCache:
+    def __init__(self, folder: Path):
+        folder.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(folder / DATABASE, timeout=60)
+        self._db.execute("CREATE TABLE IF NOT EXISTS tags (key TEXT PRIMARY KEY, found TEXT NOT NULL)")
+
+    def get_many(self, keys: list[str]) -> dict[str, list[Timex]]:
+        hits = {}
+        wanted = sorted(set(keys))
+        for offset in range(0, len(wanted), 500):
+            chunk = wanted[offset : offset + 500]
+            rows = self._db.execute(
+                f"SELECT key, found FROM tags WHERE key IN ({','.join('?' * len(chunk))})", chunk)
+            hits.update((key, _load(found)) for key, found in rows)
+        return hits
+
+    def put_many(self, results: dict[str, list[Timex]]) -> None:
+        with self._db:
+            self._db.executemany("INSERT OR REPLACE INTO tags VALUES (?, ?)",
+                                 [(key, _dump(found)) for key, found in results.items()])
+
+    def close(self) -> None:
+        self._db.close()

@@ -1,0 +1,158 @@
+"""MkDocs hook: keep each page's rendered HTML and its search entries between builds.
+
+Converting Markdown and indexing the HTML for search are most of a build's time, and after one
+article changes most pages are the same. A page's rendering is kept under a hash of its Markdown
+(after the other plugins' page_markdown events), its path and URL, the list of every file of the
+site (links resolve against it), the Markdown and validation settings and the versions of
+MkDocs, Material, Markdown and this file. Its search entries are kept under a hash of its HTML,
+URL, title and front matter and the search settings. A page whose rendering logged a warning
+is never kept, so a strict build still fails on it every time. Anchor links are kept with the
+page and checked by MkDocs after every build, cached or not. Entries not used by a build are
+dropped at its end. The cache is `.cache/pages.sqlite3` beside mkdocs.yml.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import sqlite3
+from importlib.metadata import version
+from pathlib import Path
+
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+CACHE_FILE = Path(".cache") / "pages.sqlite3"
+VERSIONED = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions")
+
+_state: dict = {}
+
+
+class _Warnings(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record):
+        self.count += 1
+
+
+def _digest(*parts: str) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _tokens(items) -> list[dict]:
+    return [{"level": i.level, "id": i.id, "name": i.title, "children": _tokens(i.children)} for i in items]
+
+
+class _Store:
+    def __init__(self, path: Path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(path, timeout=60)
+        self.db.execute("CREATE TABLE IF NOT EXISTS kept (key TEXT PRIMARY KEY, data TEXT NOT NULL)")
+        self.used: set[str] = set()
+
+    def get(self, key: str):
+        row = self.db.execute("SELECT data FROM kept WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return None
+        self.used.add(key)
+        return json.loads(row[0])
+
+    def put(self, key: str, data) -> None:
+        """Written at once (committed at the end of the build), so no second copy of the site
+        stays in memory."""
+        self.used.add(key)
+        self.db.execute("INSERT OR REPLACE INTO kept VALUES (?, ?)", (key, json.dumps(data, ensure_ascii=False)))
+
+    def save(self) -> None:
+        with self.db:
+            self.db.execute("CREATE TEMP TABLE used (key TEXT PRIMARY KEY)")
+            self.db.executemany("INSERT INTO used VALUES (?)", ((key,) for key in self.used))
+            self.db.execute("DELETE FROM kept WHERE key NOT IN (SELECT key FROM used)")
+        self.db.close()
+
+
+def on_config(config):
+    settings = {name: config[name] for name in ("markdown_extensions", "mdx_configs", "use_directory_urls")}
+    settings["validation"] = repr(config["validation"])
+    _state["settings"] = _digest(
+        json.dumps(settings, sort_keys=True, default=repr),
+        *(f"{name}=={version(name)}" for name in VERSIONED),
+        Path(__file__).read_text(encoding="utf-8"),
+    )
+    _state["store"] = _Store(Path(config.config_file_path).parent / CACHE_FILE)
+    _state["warnings"] = _Warnings()
+    logging.getLogger("mkdocs").addHandler(_state["warnings"])
+
+
+def on_pre_build(config):
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    index = getattr(search, "search_index", None)
+    if index is not None and hasattr(index, "add_entry_from_context"):
+        _keep_search_entries(index)
+
+
+def on_files(files, config):
+    _state["files"] = _digest(*sorted(f"{file.src_uri}|{file.url}" for file in files))
+    return files
+
+
+def on_pre_page(page, config, files):
+    page.render = lambda config, files: _render(page, config, files)
+    return page
+
+
+def _render(page: Page, config, files) -> None:
+    store, warnings = _state["store"], _state["warnings"]
+    key = _digest("page", _state["settings"], _state["files"], page.file.src_uri, page.file.url, page.markdown)
+    kept = store.get(key)
+    if kept is not None:
+        page.content = kept["content"]
+        page.toc = get_toc(kept["toc"])
+        page._title_from_render = kept["title"]
+        page.present_anchor_ids = set(kept["anchors"])
+        if kept["links"] is not None:
+            page.links_to_anchors = {files.get_file_from_path(uri): links for uri, links in kept["links"].items()}
+        return
+    before = warnings.count
+    Page.render(page, config, files)
+    if warnings.count != before:
+        return
+    links = page.links_to_anchors
+    store.put(key, {
+        "content": page.content, "toc": _tokens(page.toc), "title": page._title_from_render,
+        "anchors": sorted(page.present_anchor_ids),
+        "links": None if links is None else {file.src_uri: anchors for file, anchors in links.items()},
+    })
+
+
+def _keep_search_entries(index) -> None:
+    """Wrap the search index's per-page indexing so an unchanged page's entries are reused."""
+    index_page = index.add_entry_from_context
+    settings = json.dumps({key: index.config.get(key) for key in ("lang", "separator", "pipeline", "fields")},
+                          sort_keys=True, default=repr)
+
+    def add_entry_from_context(page):
+        store = _state["store"]
+        key = _digest("search", _state["settings"], settings, page.url, str(page.title),
+                      json.dumps(page.meta, sort_keys=True, default=repr), page.content)
+        kept = store.get(key)
+        if kept is not None:
+            index.entries.extend(kept)
+            return
+        first = len(index.entries)
+        index_page(page)
+        store.put(key, index.entries[first:])
+
+    index.add_entry_from_context = add_entry_from_context
+
+
+def on_post_build(config):
+    logging.getLogger("mkdocs").removeHandler(_state["warnings"])
+    _state.pop("store").save()

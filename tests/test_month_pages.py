@@ -1,0 +1,83 @@
+"""A year too long for one page is split into month pages; every link to an entry, from pages
+and exports, lands on the page that holds it, and the site still builds with --strict."""
+
+import json
+import re
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+
+from bench.synthetic import write_corpus
+from generator import layout
+from generator.build import build
+from site_builder import ROOT
+
+PAGE_NAMES = re.compile(r"(index|timeline|unresolved|report|tags)\.md|sources/[^/]+\.md|places/[^/]+\.md"
+                        r"|timeline/\d{4}(-\d{2})?\.md")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    where = tmp_path_factory.mktemp("months")
+    write_corpus(40, where / "seeds")
+    shutil.copytree(ROOT / "docs" / "assets", where / "docs" / "assets")
+    shutil.copy(ROOT / "mkdocs.yml", where / "mkdocs.yml")
+    shutil.copytree(ROOT / "hooks", where / "hooks")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv("SITE_URL", raising=False)
+        patch.setattr(layout, "YEAR_PAGE_THRESHOLD", 10)
+        patch.setattr(layout, "MONTH_PAGE_THRESHOLD", 60)
+        assert build(where / "seeds", where / "docs", jobs=1) == 0
+    mkdocs_build(load_config(str(where / "mkdocs.yml"), strict=True))
+    return where
+
+
+def entries_by_year(site: Path) -> Counter:
+    events = json.loads((site / "docs" / "timeline.json").read_text(encoding="utf-8"))["events"]
+    return Counter(event["date"]["start"][:4] for event in events)
+
+
+def test_a_long_year_gets_month_pages_and_a_short_one_does_not(site):
+    counts = entries_by_year(site)
+    long_years = [year for year, count in counts.items() if count > 60]
+    middle_years = [year for year, count in counts.items() if 10 < count <= 60]
+    assert long_years and middle_years
+    for year in long_years:
+        months = sorted((site / "docs" / "timeline").glob(f"{year}-*.md"))
+        assert months
+        year_page = (site / "docs" / "timeline" / f"{year}.md").read_text(encoding="utf-8")
+        for month in months:
+            assert f"]({month.name}#{month.stem})" in year_page
+    for year in middle_years:
+        assert not list((site / "docs" / "timeline").glob(f"{year}-*.md"))
+        assert (site / "docs" / "timeline" / f"{year}.md").exists()
+
+
+def test_every_entry_link_of_the_exports_lands_on_its_entry(site):
+    document = json.loads((site / "docs" / "timeline.json").read_text(encoding="utf-8"))
+    on_month_pages = 0
+    for event in document["events"]:
+        page, anchor = event["entry"].split("#")
+        html = (site / "site" / page).read_text(encoding="utf-8")
+        assert f'id="{anchor}"' in html, event["entry"]
+        on_month_pages += bool(re.fullmatch(r"timeline/\d{4}-\d{2}\.html", page))
+    assert on_month_pages
+
+
+def test_the_timeline_links_each_month_of_a_split_year_to_its_page(site):
+    timeline = (site / "docs" / "timeline.md").read_text(encoding="utf-8")
+    month_links = re.findall(r"\]\((timeline/\d{4}-\d{2}\.md)#(\d{4}-\d{2})\)", timeline)
+    assert month_links
+    for page, anchor in month_links:
+        assert Path(page).stem == anchor and (site / "docs" / page).exists()
+
+
+def test_pages_are_periods_sources_and_places_never_events(site):
+    pages = [path.relative_to(site / "docs").as_posix() for path in (site / "docs").rglob("*.md")]
+    assert all(PAGE_NAMES.fullmatch(page) for page in pages), pages
+    events = sum(entries_by_year(site).values())
+    assert len(pages) < events / 2

@@ -1,0 +1,81 @@
+"""The MkDocs hook that keeps each page's HTML and search entries: a rebuild converts only the
+pages that changed and builds the same site; a page with a broken link is never kept."""
+
+import logging
+import shutil
+from pathlib import Path
+
+import markdown
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+from site_builder import ROOT, build_site
+
+
+def site_files(folder: Path) -> dict[str, bytes]:
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+@pytest.fixture
+def site(tmp_path, monkeypatch):
+    monkeypatch.delenv("SITE_URL", raising=False)
+    generated = build_site(ROOT / "seeds", tmp_path)
+    assert generated.returncode == 0, generated.stderr
+    return tmp_path
+
+
+@pytest.fixture
+def conversions(monkeypatch):
+    converted = []
+    real_convert = markdown.Markdown.convert
+    monkeypatch.setattr(markdown.Markdown, "convert", lambda self, text: converted.append(text) or real_convert(self, text))
+    return converted
+
+
+def rebuild(where: Path) -> None:
+    build(load_config(str(where / "mkdocs.yml"), strict=True))
+
+
+def test_a_rebuild_converts_nothing_and_builds_the_same_site(site, conversions):
+    before = site_files(site / "site")
+    rebuild(site)
+    assert conversions == []
+    assert site_files(site / "site") == before
+
+
+def test_a_changed_page_alone_is_converted_again(site, conversions):
+    page = site / "docs" / "unresolved.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nA line added since the last build.\n", encoding="utf-8")
+    rebuild(site)
+    assert len(conversions) == 1 and "A line added since the last build." in conversions[0]
+    assert "A line added since the last build." in (site / "site" / "unresolved.html").read_text(encoding="utf-8")
+    search = (site / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "A line added since the last build." in search
+
+
+def test_the_search_index_is_the_same_from_the_cache(site, tmp_path):
+    kept = (site / "site" / "search" / "search_index.json").read_bytes()
+    shutil.rmtree(site / "site")
+    rebuild(site)
+    assert (site / "site" / "search" / "search_index.json").read_bytes() == kept
+
+
+def test_a_broken_link_fails_every_strict_build(site, caplog):
+    (site / "docs" / "broken.md").write_text("# Broken\n\n[nowhere](missing.md)\n", encoding="utf-8")
+    for _ in range(2):
+        with caplog.at_level(logging.WARNING, logger="mkdocs"), pytest.raises(Abort):
+            rebuild(site)
+        assert "missing.md" in caplog.text
+        caplog.clear()
+
+
+def test_a_removed_anchor_fails_the_pages_linking_to_it(site, caplog):
+    timeline = site / "docs" / "timeline.md"
+    text = timeline.read_text(encoding="utf-8")
+    entry = text.split("{ #ev-", 1)[1].split(" }", 1)[0]
+    timeline.write_text(text.replace(f"{{ #ev-{entry} }}", "{ #renamed }"), encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="mkdocs"), pytest.raises(Abort):
+        rebuild(site)
+    assert f"ev-{entry}" in caplog.text

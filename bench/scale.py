@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out" / "scale.md"
 SITE_FILES = ("mkdocs.yml", "hooks", "docs/assets")
 EDIT = "\nOfficials met again on Friday to review the situation.\n"
-_SUMMARY = re.compile(r"(\d+) articles, (\d+) events .*\((\d+) files written")
+_SUMMARY = re.compile(r"articles: (\d+), events: (\d+), timeline entries: (\d+); .*\((\d+) files written")
 
 
 @dataclass
@@ -44,6 +44,7 @@ class Run:
     label: str
     articles: int
     events: int
+    entries: int
     files_written: int
     pages: int
     generate: Step
@@ -92,19 +93,20 @@ def build_site(label: str, seeds: Path, site: Path) -> Run:
     summary = _SUMMARY.search(generate.stderr)
     if not summary:
         raise RuntimeError(f"no summary in the generator's output:\n{generate.stderr}")
-    articles, events, written = (int(number) for number in summary.groups())
+    articles, events, entries, written = (int(number) for number in summary.groups())
     pages = sum(1 for _ in (site / "site").rglob("*.html"))
-    return Run(label, articles, events, written, pages, generate, mkdocs)
+    return Run(label, articles, events, entries, written, pages, generate, mkdocs)
 
 
 def table(runs: list[Run], full_of: dict[int, Run]) -> str:
-    lines = ["| build | articles | entries | HTML pages | files generated | generate s | mkdocs s | total s "
-             "| % of full build | peak memory MB |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = ["| build | articles | events | timeline entries | HTML pages | files generated | generate s | mkdocs s "
+             "| total s | % of full build | peak memory MB |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for run in runs:
         full = full_of.get(run.articles)
         share = f"{100 * run.seconds / full.seconds:.1f}" if full and full is not run else "100"
-        lines.append(f"| {run.label} | {run.articles:,} | {run.events:,} | {run.pages:,} | {run.files_written:,} "
+        lines.append(f"| {run.label} | {run.articles:,} | {run.events:,} | {run.entries:,} | {run.pages:,} "
+                     f"| {run.files_written:,} "
                      f"| {run.generate.seconds:.1f} | {run.mkdocs.seconds:.1f} | {run.seconds:.1f} | {share} "
                      f"| {run.peak_mb:,.0f} |")
     return "\n".join(lines) + "\n"

@@ -36,6 +36,8 @@ class Threshold:
 class Settings:
     merge: Threshold
     conflict: Threshold
+    max_days_apart: int
+    max_other_dates: int
     max_entries_per_word: int
     suffixes: tuple[str, ...]
     min_stem: int
@@ -49,6 +51,8 @@ def settings() -> Settings:
     return Settings(
         merge=Threshold(**data["merge"]),
         max_entries_per_word=conflict.pop("max_entries_per_word"),
+        max_days_apart=conflict.pop("max_days_apart"),
+        max_other_dates=conflict.pop("max_other_dates"),
         conflict=Threshold(**conflict),
         suffixes=tuple(data["suffixes"]),
         min_stem=data["min_stem"],
@@ -92,6 +96,13 @@ def _report_order(event: Event) -> tuple:
 
 def _overlap(one: Event, other: Event) -> bool:
     return one.start <= other.end and other.start <= one.end
+
+
+def _close(one: Event, other: Event, max_days_apart: int) -> bool:
+    """Periods near enough for one to be a misdating of the other: 2014 and 2015, 11 and 12 January."""
+    gap = max((other.start - one.end).days, (one.start - other.end).days) - 1
+    longest = max((one.end - one.start).days, (other.end - other.start).days) + 1
+    return gap <= max(max_days_apart, longest)
 
 
 def _similarity(one: frozenset[str], other: frozenset[str]) -> float:
@@ -172,12 +183,14 @@ def _conflicts(entries: list[Event], words: dict[int, frozenset[str]]) -> dict[s
                 candidates.update(index[word])
         for other_number in sorted(candidates):
             other = entries[other_number]
-            if other_number == number or _overlap(entry, other):
+            if other_number == number or _overlap(entry, other) or not _close(entry, other, rules.max_days_apart):
                 continue
             if any(rules.conflict.met(mine, theirs) and conflicting(wordings[number][mine], wordings[other_number][theirs])
                    for mine in wordings[number] for theirs in wordings[other_number]):
                 found[entry.id].append(other)
-    return found
+    recurring = {entry_id for entry_id, others in found.items() if len(others) > rules.max_other_dates}
+    return {entry_id: [other for other in others if other.id not in recurring]
+            for entry_id, others in found.items() if entry_id not in recurring}
 
 
 def merge(events: list[Event], marks: dict[Path, list[Mark]]) -> list[Event]:

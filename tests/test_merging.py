@@ -129,3 +129,17 @@ def test_copies_of_one_wire_story_make_one_entry_per_event():
     entries = timeline(*copies)
     assert len(entries) == 2
     assert all(len(entry.also) == 4 and entry.conflicts == () for entry in entries)
+
+
+def test_wording_that_recurs_on_many_dates_is_a_recurring_event_not_a_conflict():
+    days = ["Monday", "Tuesday", "Wednesday", "Thursday"]
+    reports = [article(f"day{number}", f"Air strikes by regime forces killed civilians in Idlib province on {day}.",
+                       outlet=f"Outlet {number}") for number, day in enumerate(days)]
+    entries = timeline(*reports)
+    assert len(entries) == 4 and all(entry.conflicts == () for entry in entries)
+
+
+def test_dates_far_apart_are_no_conflict():
+    spring = article("spring", "Russia and Turkey announced a ceasefire for Idlib province in March 2019.")
+    winter = article("winter", "Russia and Turkey announced a ceasefire for Idlib province in December 2019.")
+    assert all(entry.conflicts == () for entry in timeline(spring, winter))

@@ -46,6 +46,7 @@ class Rule:
     after: re.Pattern | None = None
     not_after: re.Pattern | None = None
     attach: bool = False
+    needs: tuple[str, ...] = ()  # one of these must be in a stretch of text for the rule to be tried there
     examples: tuple = field(default=(), compare=False)
 
 
@@ -98,6 +99,7 @@ def load_rules() -> tuple[Rule, ...]:
                 not_before=_compile_context(entry.get("not_before"), True),
                 after=_compile_context(entry.get("after"), False),
                 not_after=_compile_context(entry.get("not_after"), False),
+                needs=tuple(word.lower() for word in entry.get("needs", ())),
                 attach=bool(entry.get("attach", False)),
                 examples=tuple(entry.get("examples", ())),
             )
@@ -192,8 +194,11 @@ def candidates(text: str, stretches: list[tuple[int, int]] | None = None) -> lis
     """Every match of every rule inside the stretches (default: the windows), overlapping or not."""
     found = []
     stretches = windows(text) if stretches is None else stretches
+    lowered = [text[start:end].lower() for start, end in stretches]
     for rule in load_rules():
-        for start, end in stretches:
+        for (start, end), words in zip(stretches, lowered):
+            if rule.needs and not any(word in words for word in rule.needs):
+                continue
             for match in rule.regex.finditer(text, start, end):
                 mention = _mention(rule, match, text)
                 if mention is not None:

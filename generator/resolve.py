@@ -252,7 +252,7 @@ _UNIT_WORDS = {"Q1": "quarter", "D1": "day", "W1": "week", "M1": "month", "Y1": 
 
 def _resolve_relative(value: str, anchor: Anchor | None) -> tuple[str | None, str]:
     """REL:<anchor>:<unit>:<offset> against an anchor: (value or None, what it means)."""
-    _, _, unit, offset = value.split(":")
+    _, kind, unit, offset = value.split(":")
     unit_word = _UNIT_WORDS.get(unit, unit)
     sign = -1 if offset.startswith("-") else 1
     amount_text = offset.lstrip("+-")
@@ -275,9 +275,31 @@ def _resolve_relative(value: str, anchor: Anchor | None) -> tuple[str | None, st
     except (OverflowError, ValueError):  # before year 1 or after 9999
         return None, f"{meaning} {anchor}, which falls outside the years 1 to 9999"
     if shifted is None:
-        return None, f"{meaning} {anchor}, which is not precise enough"
+        known = _known_part(anchor, unit, same=amount == 0) if kind == "REF" else None
+        if known is None:
+            return None, f"{meaning} {anchor}, which is not precise enough"
+        return known, f"{meaning} {anchor}, which gives no exact {unit_word}: taken as {timex.describe(known)}"
     granularity, day = shifted
     return timex.format_period(granularity, day), f"{meaning} {anchor}"
+
+
+def _known_part(anchor: Anchor, unit: str, same: bool) -> str | None:
+    """What can be said of a day or week counted from the last date mentioned when that date is
+    coarser: "that day" after June 1950 is 1950-06-XX; "four days later" after 1915 is 1915-XX-XX
+    (its month is not kept: the count may cross into the next); None when not even the year is known."""
+    letter = re.fullmatch(r"(Y|M|W|D)\d+", unit)
+    granularity = DURATION_LETTERS[letter[1]] if letter else unit
+    year = f"{anchor.day.year:04d}"
+    month = f"{anchor.day.month:02d}" if anchor.granularity == "month" and same else "XX"
+    if anchor.granularity not in ("month", "season", "quarter", "half", "year"):
+        return None
+    if granularity == "day":
+        return f"{year}-{month}-XX"
+    if granularity in ("week", "weekend"):
+        return f"{year}-WXX"
+    if granularity == "month" and anchor.granularity != "month":
+        return f"{year}-XX"
+    return None
 
 
 def _unresolved_form(value: str) -> str:

@@ -211,6 +211,10 @@ def describe_unresolved(value: str) -> str:
         return "a weekend"
     if m := re.fullmatch(r"XX(\d\d)", value):
         return f"a year ending in {m[1]}"
+    if m := re.fullmatch(r"(\d{4})-(\d\d)-XX", value):
+        return f"a day in {calendar.month_name[int(m[2])]} {int(m[1])}"
+    if m := re.fullmatch(r"(\d{4})-(XX-XX|WXX|XX)", value):
+        return f"a {'week' if m[2] == 'WXX' else 'day' if m[2] == 'XX-XX' else 'month'} in {int(m[1])}"
     if m := re.fullmatch(r"XXXX-(\d\d)-(\d\d)", value):
         return f"{int(m[2])} {calendar.month_name[int(m[1])]} (year unknown)"
     if m := re.fullmatch(r"XXXX-(\d\d)", value):

@@ -11,6 +11,9 @@ from generator import timex
     ("BC0480-08", "August 480 BC"),
     ("BC0480-08-12", "12 August 480 BC"),
     ("BC048", "the 480s BC"),
+    ("1950-06-XX", "a day in June 1950"),
+    ("1915-XX-XX", "a day in 1915"),
+    ("1792-WXX", "a week in 1792"),
 ])
 def test_values_in_words(value, words):
     assert timex.describe(value) == words

@@ -41,6 +41,17 @@ def build_and_serve(seeds: Path, where: Path):
     return serve(where / "site")
 
 
+def serve_articles(where: Path, articles: dict[str, str]):
+    """Build a site of these articles (file name -> text) in where, serve it and yield its address."""
+    seeds = where / "seeds"
+    seeds.mkdir()
+    for name, text in articles.items():
+        (seeds / name).write_text(text, encoding="utf-8")
+    server, served = build_and_serve(seeds, where)
+    yield served
+    server.shutdown()
+
+
 @dataclass
 class Visit:
     """A browser tab and what happened in it."""

@@ -2,7 +2,7 @@
 
 import pytest
 
-from browsing import build_and_serve
+from browsing import serve_articles
 
 ARTICLE = """---
 title: "Siege \u202eniatnuom eht no"
@@ -33,13 +33,7 @@ WORD_EDGES = """([selector, word]) => {
 
 @pytest.fixture(scope="module")
 def bidi_site(tmp_path_factory):
-    where = tmp_path_factory.mktemp("bidi-site")
-    seeds = where / "seeds"
-    seeds.mkdir()
-    (seeds / "siege.md").write_text(ARTICLE, encoding="utf-8")
-    server, served = build_and_serve(seeds, where)
-    yield served
-    server.shutdown()
+    yield from serve_articles(tmp_path_factory.mktemp("bidi-site"), {"siege.md": ARTICLE})
 
 
 def test_an_override_in_a_title_stops_at_the_end_of_the_title(visit, bidi_site):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from browsing import build_and_serve
+from browsing import serve_articles
 
 HOSTILE = """---
 title: "<script>alert('title')</script> Siege"
@@ -19,13 +19,7 @@ source: "<b>Outlet</b>"
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
-    where = tmp_path_factory.mktemp("hostile-site")
-    seeds = where / "seeds"
-    seeds.mkdir()
-    (seeds / "hostile.md").write_text(HOSTILE, encoding="utf-8")
-    server, served = build_and_serve(seeds, where)
-    yield served
-    server.shutdown()
+    yield from serve_articles(tmp_path_factory.mktemp("hostile-site"), {"hostile.md": HOSTILE})
 
 
 @pytest.mark.parametrize("path", ["sources/hostile.html", "timeline.html", "places/idlib.html", "tags.html"])

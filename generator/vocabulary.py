@@ -68,7 +68,7 @@ def macros() -> dict[str, str]:
         "SPELLED_YEAR": (
             rf"(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)[\s-]+"
             rf"(?:(?:{_TENS})(?:[\s-](?:{_ONES}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
-            rf"|seventeen|eighteen|nineteen|hundred|o[\s-](?:{_ONES}))"
+            rf"|seventeen|eighteen|nineteen|o[\s-](?:{_ONES}))"
             rf"|two\s+thousand(?:\s+(?:and\s+)?(?:{_ONES}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
             rf"|seventeen|eighteen|nineteen|(?:{_TENS})(?:[\s-](?:{_ONES}))?))?"
         ),
@@ -121,14 +121,13 @@ def _number(text: str) -> str:
 
 
 def _spelled_year(text: str) -> str:
-    """'nineteen ninety-six' -> 1996, 'two thousand and one' -> 2001, 'nineteen o five' -> 1905."""
+    """'nineteen ninety-six' -> 1996, 'two thousand and one' -> 2001, 'nineteen o five' -> 1905
+    ('twelve hundred' is a number far more often than a year, so it is not one)."""
     words = re.sub(r"[\s-]+", " ", text.lower()).replace(" and ", " ").split()
     if words[:2] == ["two", "thousand"]:
         return f"{2000 + (int(_number(' '.join(words[2:]))) if words[2:] else 0):04d}"
     century = load()["numbers"][words[0]]
     rest = words[1:]
-    if rest == ["hundred"]:
-        return f"{century * 100:04d}"
     if rest[0] == "o":
         rest = rest[1:]
     return f"{century * 100 + int(_number(' '.join(rest))):04d}"

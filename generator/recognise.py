@@ -21,7 +21,7 @@ _CONTEXT = 40  # characters of context the before/not_before checks look at
 _WORD = re.compile(r"[^\W\d_]+|\d")
 _SPACE = re.compile(r"\s|$")
 _WINDOW_MARGIN = 30  # characters an expression may reach beyond its trigger words (longest: "approximately twenty-five years")
-TRIGGER_TABLES = ("months", "weekdays", "seasons", "parts_of_day", "holidays", "units", "calendar_units",
+TRIGGER_TABLES = ("months", "weekdays", "seasons", "parts_of_day", "holidays", "moving_holidays", "units", "calendar_units",
                   "decade_words", "unit_adverbs")
 _TEMPLATE_FIELD = re.compile(r"\{(\w+)(?:\|([^}]*))?\}")
 

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from . import timex
+from . import holidays, timex
 from .recognise import Mention
 
 CALENDAR_UNITS = ("day", "week", "weekend", "month", "quarter", "year", "decade", "century")
@@ -342,6 +342,31 @@ def _duration(parts: list[tuple[str, str]]) -> str:
     return f"P{dates}" + (f"T{times}" if times else "")
 
 
+_MOVING_HOLIDAY = re.compile(rf"(?P<year>\d{{4}}|XXXX)-(?P<rule>{holidays.RULE.pattern})")
+
+
+def _resolve_holiday(mention: Mention, year: str, rule: str, anchors: Anchors, tense: str | None,
+                     genre: str) -> Resolution:
+    """Thanksgiving 1999, or the Thanksgiving on the side of the anchor that the tense says."""
+    what = holidays.describe(rule)
+    if year != "XXXX":
+        return Resolution(holidays.day_of(rule, int(year)).isoformat(), f"{what} of {year}")
+    anchor = anchors.get("WRITTEN", genre)
+    if anchor is None or anchor.before_christ or anchor.granularity != "day":
+        why = "the article has no publication date" if anchor is None else f"{anchor} is not precise enough"
+        return Resolution(holidays.unknown_year_form(rule), f"not resolved: {why}", anchor)
+    direction, strict, why = _direction(mention, tense, genre)
+    days = [holidays.day_of(rule, year) for year in range(anchor.day.year - 1, anchor.day.year + 2)]
+    if direction == "past":
+        day = max(d for d in days if d < anchor.day or (not strict and d == anchor.day))
+    elif direction == "future":
+        day = min(d for d in days if d > anchor.day or (not strict and d == anchor.day))
+    else:
+        day = min(days, key=lambda d: (abs((d - anchor.day).days), d))
+    relation = "before" if day < anchor.day else "after" if day > anchor.day else "that is"
+    return Resolution(day.isoformat(), f"{what}, the one {relation} {anchor}; {why}", anchor)
+
+
 def resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str = "news") -> Resolution:
     value = mention.value
     if value.startswith("DUR:"):
@@ -371,6 +396,8 @@ def resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str = 
             return Resolution(_unresolved_form(value) + within, f"not resolved: {meaning}" + (
                 "" if anchor else " a date the article does not give"), anchor)
         return Resolution(resolved + within, meaning, anchor)
+    if holiday := _MOVING_HOLIDAY.fullmatch(value):
+        return _resolve_holiday(mention, holiday["year"], holiday["rule"], anchors, tense, genre)
     if "X" not in value:
         return Resolution(value, "written in full")
     anchor = anchors.get("WRITTEN", genre)

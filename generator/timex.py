@@ -217,6 +217,8 @@ def describe_unresolved(value: str) -> str:
         return f"a {'week' if m[2] == 'WXX' else 'day' if m[2] == 'XX-XX' else 'month'} in {int(m[1])}"
     if m := re.fullmatch(r"XXXX-(\d\d)-(\d\d)", value):
         return f"{int(m[2])} {calendar.month_name[int(m[1])]} (year unknown)"
+    if m := re.fullmatch(r"XXXX-(\d\d)-XX", value):
+        return f"a day in {calendar.month_name[int(m[1])]} (year unknown)"
     if m := re.fullmatch(r"XXXX-(\d\d)", value):
         return f"a {calendar.month_name[int(m[1])]} (year unknown)"
     if m := re.fullmatch(r"XXXX-(SP|SU|FA|WI)", value):

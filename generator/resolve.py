@@ -90,7 +90,10 @@ class Anchors:
     def _quarter_before_dct(self) -> Anchor | None:
         if self.dct is None:
             return None
-        previous = self.dct.day - relativedelta(months=3)
+        try:
+            previous = self.dct.day - relativedelta(months=3)
+        except (ValueError, OverflowError):  # before year 1
+            return None
         value = timex.format_period("quarter", previous)
         return Anchor(value, timex.interval(value)[0], "quarter", "the last quarter before the publication date")
 
@@ -356,11 +359,13 @@ def _resolve_holiday(mention: Mention, year: str, rule: str, anchors: Anchors, t
         why = "the article has no publication date" if anchor is None else f"{anchor} is not precise enough"
         return Resolution(holidays.unknown_year_form(rule), f"not resolved: {why}", anchor)
     direction, strict, why = _direction(mention, tense, genre)
-    days = [holidays.day_of(rule, year) for year in range(anchor.day.year - 1, anchor.day.year + 2)]
-    if direction == "past":
-        day = max(d for d in days if d < anchor.day or (not strict and d == anchor.day))
-    elif direction == "future":
-        day = min(d for d in days if d > anchor.day or (not strict and d == anchor.day))
+    days = [holidays.day_of(rule, year) for year in range(max(anchor.day.year - 1, 1), min(anchor.day.year + 2, 10000))]
+    earlier = [d for d in days if d < anchor.day or (not strict and d == anchor.day)]
+    later = [d for d in days if d > anchor.day or (not strict and d == anchor.day)]
+    if direction == "past" and earlier:
+        day = max(earlier)
+    elif direction == "future" and later:
+        day = min(later)
     else:
         day = min(days, key=lambda d: (abs((d - anchor.day).days), d))
     relation = "before" if day < anchor.day else "after" if day > anchor.day else "that is"

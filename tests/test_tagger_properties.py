@@ -55,6 +55,9 @@ settings.register_profile("tagger", max_examples=300, deadline=None, suppress_he
 @example("last winter", date.min, "news")
 @example("Wednesday", date.min, "narrative")
 @example("10000 century", None, "news")
+@example("the quarter", date.min, "news")
+@example("Easter", date.min, "news")
+@example("Thanksgiving", date.max, "news")
 def test_text_made_of_temporal_words(text, dct, genre):
     check(text, dct, genre)
 

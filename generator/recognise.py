@@ -23,6 +23,9 @@ _SPACE = re.compile(r"\s|$")
 _WINDOW_MARGIN = 30  # characters an expression may reach beyond its trigger words (longest: "approximately twenty-five years")
 TRIGGER_TABLES = ("months", "weekdays", "seasons", "parts_of_day", "holidays", "moving_holidays", "units", "calendar_units",
                   "decade_words", "unit_adverbs")
+# Tables a rule may name in `needs` (by the macro that matches them) instead of listing words.
+NEEDS_TABLES = {"MONTH": "months", "WEEKDAY": "weekdays", "SEASON": "seasons", "HOLIDAY": "holidays",
+                "MOVING_HOLIDAY": "moving_holidays", "PART": "parts_of_day"}
 _TEMPLATE_FIELD = re.compile(r"\{(\w+)(?:\|([^}]*))?\}")
 
 
@@ -99,7 +102,7 @@ def load_rules() -> tuple[Rule, ...]:
                 not_before=_compile_context(entry.get("not_before"), True),
                 after=_compile_context(entry.get("after"), False),
                 not_after=_compile_context(entry.get("not_after"), False),
-                needs=tuple(word.lower() for word in entry.get("needs", ())),
+                needs=tuple(need if need in NEEDS_TABLES else need.lower() for need in entry.get("needs", ())),
                 attach=bool(entry.get("attach", False)),
                 examples=tuple(entry.get("examples", ())),
             )
@@ -190,14 +193,36 @@ def windows(text: str) -> list[tuple[int, int]]:
     return result
 
 
+@lru_cache(maxsize=1)
+def _table_words() -> dict[str, frozenset[str]]:
+    """For each vocabulary table a rule may name in `needs`, the words its entries start with."""
+    vocab = vocabulary.load()
+    tables = {}
+    for macro, table in NEEDS_TABLES.items():
+        words = {_WORD.findall(str(key).lower())[0] for key in vocab[table]}
+        tables[macro] = frozenset(words | {word + "s" for word in words})
+    return tables
+
+
+def _needed(rule: Rule, lowered: str, tables: set[str]) -> bool:
+    """Whether the stretch (lower case; tables: the vocabulary tables with a word in it) has one
+    of the words or tables the rule needs."""
+    return any(need in tables if need in NEEDS_TABLES else need in lowered for need in rule.needs)
+
+
 def candidates(text: str, stretches: list[tuple[int, int]] | None = None) -> list[Mention]:
     """Every match of every rule inside the stretches (default: the windows), overlapping or not."""
     found = []
     stretches = windows(text) if stretches is None else stretches
     lowered = [text[start:end].lower() for start, end in stretches]
+    table_words = _table_words()
+    present = []
+    for stretch in lowered:
+        tokens = set(_WORD.findall(stretch))
+        present.append({macro for macro, words in table_words.items() if not tokens.isdisjoint(words)})
     for rule in load_rules():
-        for (start, end), words in zip(stretches, lowered):
-            if rule.needs and not any(word in words for word in rule.needs):
+        for (start, end), words, tables in zip(stretches, lowered, present):
+            if rule.needs and not _needed(rule, words, tables):
                 continue
             for match in rule.regex.finditer(text, start, end):
                 mention = _mention(rule, match, text)

@@ -41,6 +41,8 @@ def run(docs: Sequence[Document], annotate: Annotate | None = None) -> list[tupl
     """Per document: the tagger's timexes and the seconds ``annotate`` took."""
     annotate = annotate or load_annotate()
     results, realigned = [], []
+    if docs:  # loading the rules is start-up, not tagging, as HeidelTime's JVM start is not timed
+        annotate(to_timeml(docs[0]), genre=docs[0].genre)
     for doc in docs:
         timeml = to_timeml(doc)
         start = perf_counter()

@@ -50,7 +50,7 @@ def test_gold_echo_scores_perfectly_and_gets_the_genre():
     results = ours.run(DOCS, annotate=annotate)
     assert [timexes for timexes, _ in results] == [doc.gold for doc in DOCS]
     assert all(seconds >= 0 for _, seconds in results)
-    assert annotate.genres == ["news", "narrative"]
+    assert annotate.genres == ["news", "news", "narrative"]  # a first, untimed run loads the tagger
 
 
 def test_altered_text_is_realigned(capsys):

@@ -170,10 +170,10 @@ def _entry(item: Event | Undated, here: str, layout: Layout) -> str:
     if places:
         chips = " ".join(f"[{markup.text(p.name)}]({link(here, place_page(p))}){{ .tl-place }}" for p in places)
         meta += f" · Places: {chips}"
-    how = []
-    for report in reports:
-        prefix = f"{_outlet(report.article)}: " if len(reports) > 1 else ""
-        how += [f"    {markup.text(prefix + line)}\n" for line in report.provenance]
+    how = "\n".join(
+        f"    {markup.text((f'{_outlet(report.article)}: ' if len(reports) > 1 else '') + line)}\n"
+        for report in reports for line in report.provenance
+    )
     conflicts = "" if isinstance(item, Undated) else _conflicts(item, here, layout)
     return (
         f'<div class="{" ".join(classes)}" markdown>\n\n'
@@ -181,7 +181,7 @@ def _entry(item: Event | Undated, here: str, layout: Layout) -> str:
         f"{_reports(item, here)}"
         f'<span class="tl-meta">{meta}</span>\n\n'
         f"{conflicts}"
-        f'??? info "How this date was determined"\n' + "\n".join(how) + "\n"
+        f'??? info "How this date was determined"\n{how}\n'
         f"</div>\n"
     )
 

@@ -8,7 +8,7 @@ import pytest
 
 import bench.__main__ as cli
 from bench import ours
-from bench.corpora import Document, Timex, parse_timeml, to_timeml
+from bench.corpora import Document, Timex, parse_timeml
 
 DOCS = [
     Document("n1", "2013-03-22", "On Friday & <then> for two days.", [

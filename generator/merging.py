@@ -162,9 +162,10 @@ def _conflicts(entries: list[Event], words: dict[int, frozenset[str]]) -> dict[s
     for entry in entries:
         for report in (entry, *entry.also):
             periods_of_sentence[(report.article.path, report.sentence)].add((report.start, report.end))
+    all_words = [frozenset().union(*by_words) for by_words in wordings]
     index: dict[str, list[int]] = defaultdict(list)
-    for number, by_words in enumerate(wordings):
-        for word in set().union(*by_words):
+    for number, words_of_entry in enumerate(all_words):
+        for word in words_of_entry:
             index[word].append(number)
 
     def names_both(report: Event, other: Event) -> bool:
@@ -178,7 +179,7 @@ def _conflicts(entries: list[Event], words: dict[int, frozenset[str]]) -> dict[s
     found: dict[str, list[Event]] = defaultdict(list)
     for number, entry in enumerate(entries):
         candidates = set()
-        for word in set().union(*wordings[number]):
+        for word in all_words[number]:
             if len(index[word]) <= rules.max_entries_per_word:
                 candidates.update(index[word])
         for other_number in sorted(candidates):

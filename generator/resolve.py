@@ -232,14 +232,21 @@ def _resolve_cyclic(value: str, anchor: Anchor, direction: str | None, strict: b
     return None
 
 
+def _unit_granularity(unit: str) -> tuple[str, int] | None:
+    """(granularity, how many of it) of a template's unit: Y10 is ten years, "week" one week."""
+    if m := re.fullmatch(r"(Y|M|W|D)(\d+)", unit):
+        return DURATION_LETTERS[m[1]], int(m[2])
+    if unit in CALENDAR_UNITS:
+        return unit, 1
+    return None
+
+
 def _shift(anchor: Anchor, unit: str, amount: float) -> tuple[str, date] | None:
     """(granularity, day) of the anchor moved by amount units; None if the anchor is too coarse."""
-    if m := re.fullmatch(r"(Y|M|W|D)(\d+)", unit):
-        granularity, amount = DURATION_LETTERS[m[1]], amount * int(m[2])
-    elif unit in CALENDAR_UNITS:
-        granularity = unit
-    else:
+    if (found := _unit_granularity(unit)) is None:
         return None
+    granularity, factor = found
+    amount *= factor
     if FINER_FIRST.index(anchor.granularity) > FINER_FIRST.index(granularity if granularity != "weekend" else "week"):
         return None
     unit_name, multiple = _STEPS[granularity]
@@ -290,8 +297,7 @@ def _known_part(anchor: Anchor, unit: str, same: bool) -> str | None:
     """What can be said of a day or week counted from the last date mentioned when that date is
     coarser: "that day" after June 1950 is 1950-06-XX; "four days later" after 1915 is 1915-XX-XX
     (its month is not kept: the count may cross into the next); None when not even the year is known."""
-    letter = re.fullmatch(r"(Y|M|W|D)\d+", unit)
-    granularity = DURATION_LETTERS[letter[1]] if letter else unit
+    granularity = (_unit_granularity(unit) or (None,))[0]
     year = f"{anchor.day.year:04d}"
     month = f"{anchor.day.month:02d}" if anchor.granularity == "month" and same else "XX"
     if anchor.granularity not in ("month", "season", "quarter", "half", "year"):

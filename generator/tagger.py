@@ -18,7 +18,7 @@ _TIME_THEN_DATE = re.compile(r"\s*(?:on\s+|of\s+|,\s*)?")
 DIGRESSION_YEARS = 10
 # A date that ends a span ("lasted until the fall of Budapest in February 1945") looks ahead of
 # the story, which goes on from where it was.
-_SPAN_END = re.compile(r"\buntil\b[^.;]*$|\btill\b[^.;]*$", re.IGNORECASE)
+_SPAN_END = re.compile(r"\b(?:until|till)\b[^.;]*$", re.IGNORECASE)
 QUARTER_CONTEXT_SENTENCES = 2  # how far back a mentioned quarter makes "a year ago" mean its quarter
 
 

@@ -204,6 +204,9 @@ def _before_christ(value: str) -> str:
     return re.sub(rf"\b0*{int(digits)}(?=s?\b)", lambda m: f"{m.group(0).lstrip('0')} BC", words, count=1)
 
 
+_UNKNOWN_PART = {"XX-XX": "day", "WXX": "week", "XX": "month"}  # what 1915-XX-XX, 1915-WXX, 1915-XX leave open
+
+
 def describe_unresolved(value: str) -> str:
     if m := re.fullmatch(r"XXXX-WXX-([1-7])", value):
         return "a " + calendar.day_name[int(m[1]) - 1]
@@ -214,7 +217,7 @@ def describe_unresolved(value: str) -> str:
     if m := re.fullmatch(r"(\d{4})-(\d\d)-XX", value):
         return f"a day in {calendar.month_name[int(m[2])]} {int(m[1])}"
     if m := re.fullmatch(r"(\d{4})-(XX-XX|WXX|XX)", value):
-        return f"a {'week' if m[2] == 'WXX' else 'day' if m[2] == 'XX-XX' else 'month'} in {int(m[1])}"
+        return f"a {_UNKNOWN_PART[m[2]]} in {int(m[1])}"
     if m := re.fullmatch(r"XXXX-(\d\d)-(\d\d)", value):
         return f"{int(m[2])} {calendar.month_name[int(m[1])]} (year unknown)"
     if m := re.fullmatch(r"XXXX-(\d\d)-XX", value):

@@ -33,6 +33,7 @@ def _alternation(words) -> str:
 
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 BC = r"(?:B\.C\.E\.|B\.C\.|BCE|BC)(?!\w)"
 
 
@@ -67,11 +68,8 @@ def macros() -> dict[str, str]:
         ),
         "CENTURY": r"1\dth|20th|21st|\d(?:st|nd|rd|th)",
         "SPELLED_YEAR": (
-            rf"(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)[\s-]+"
-            rf"(?:(?:{_TENS})(?:[\s-](?:{_ONES}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
-            rf"|seventeen|eighteen|nineteen|o[\s-](?:{_ONES}))"
-            rf"|two\s+thousand(?:\s+(?:and\s+)?(?:{_ONES}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
-            rf"|seventeen|eighteen|nineteen|(?:{_TENS})(?:[\s-](?:{_ONES}))?))?"
+            rf"(?!ten\b)(?:{_TEENS})[\s-]+(?:(?:{_TENS})(?:[\s-](?:{_ONES}))?|{_TEENS}|o[\s-](?:{_ONES}))"
+            rf"|two\s+thousand(?:\s+(?:and\s+)?(?:{_ONES}|{_TEENS}|(?:{_TENS})(?:[\s-](?:{_ONES}))?))?"
         ),
     }
 

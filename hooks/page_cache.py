@@ -1,18 +1,24 @@
-"""MkDocs hook: keep each page's rendered HTML and its search entries between builds.
+"""MkDocs hook: keep each page's rendered HTML, its search entries and its themed output
+between builds.
 
-Converting Markdown and indexing the HTML for search are most of a build's time, and after one
-article changes most pages are the same. A page's rendering is kept under a hash of its Markdown
-(after the other plugins' page_markdown events), its path and URL, the list of every file of the
-site (links resolve against it), the Markdown and validation settings and the versions of
-MkDocs, Material, Markdown and this file. Its search entries are kept under a hash of its HTML,
-URL, title and front matter and the search settings. A page whose rendering logged a warning
-is never kept, so a strict build still fails on it every time. Anchor links are kept with the
-page and checked by MkDocs after every build, cached or not. Entries not used by a build are
-dropped at its end. The cache is `.cache/pages.sqlite3` beside mkdocs.yml.
+Converting Markdown, indexing the HTML for search and filling the theme's template are most of
+a build's time, and after one article changes most pages are the same. A page's rendering is
+kept under a hash of its Markdown (after the other plugins' page_markdown events), its path and
+URL, the list of every file of the site (links resolve against it), the Markdown and validation
+settings and the versions of MkDocs, Material, Markdown and this file. Its search entries are
+kept under a hash of its HTML, URL, title and front matter and the search settings. Its themed
+page is kept under a hash of everything the template is given about it (HTML, title, table of
+contents, front matter, neighbours, tags), the site's navigation, the theme's settings and
+files and the rest of the configuration; a page given anything else is always rendered. A page
+whose rendering logged a warning is never kept, so a strict build still fails on it every time.
+Anchor links are kept with the page and checked by MkDocs after every build, cached or not.
+Entries not used by a build are dropped at its end. The cache is `.cache/pages.sqlite3` beside
+mkdocs.yml.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -24,6 +30,11 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 CACHE_FILE = Path(".cache") / "pages.sqlite3"
+# Configuration that is no input of a page's template (plugins and their settings are hashed apart).
+_NOT_RENDERED = {"plugins", "hooks", "theme", "dev_addr", "watch", "strict", "config_file_path"}
+# What MkDocs gives every page's template; anything else a plugin adds makes the page uncached.
+_CONTEXT = {"nav", "pages", "base_url", "extra_css", "extra_javascript", "mkdocs_version", "build_date_utc",
+            "config", "page", "tags"}
 VERSIONED = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions")
 
 _state: dict = {}
@@ -103,6 +114,47 @@ def on_files(files, config):
     return files
 
 
+def _described(value):
+    """A setting in words that stay the same from one build to the next: functions by name (an
+    object shown only by its address makes every key new, so nothing is wrongly reused)."""
+    if isinstance(value, functools.partial):
+        return [_described(value.func), list(value.args), value.keywords]
+    if callable(value) and hasattr(value, "__qualname__"):
+        return f"{value.__module__}.{value.__qualname__}"
+    if isinstance(value, (set, frozenset)):
+        return sorted(map(str, value))
+    return str(value)
+
+
+def _nav_items(items) -> list:
+    return [[item.title, getattr(item, "url", None), type(item).__name__, _nav_items(item.children or [])]
+            for item in items]
+
+
+def on_env(env, config, files):
+    """The page template is wrapped so that a page given what it was given before is not rendered
+    again. Called once the nav and every page's HTML are known."""
+    theme = config.theme
+    custom = Path(theme.custom_dir) if theme.custom_dir else None
+    overrides = sorted(path for path in custom.rglob("*") if path.is_file()) if custom else []
+    site = {key: config[key] for key in config if key not in _NOT_RENDERED}
+    plugins = {name: dict(getattr(plugin, "config", None) or {}) for name, plugin in config.plugins.items()}
+    _state["site"] = _digest(
+        _state["settings"], _state["files"],
+        json.dumps([site, dict(theme), theme.dirs, plugins], sort_keys=True, default=_described),
+        json.dumps(_nav_items(_state["nav"]), default=_described),
+        *(f"{path.relative_to(custom)}:{hashlib.sha256(path.read_bytes()).hexdigest()}" for path in overrides),
+    )
+    get_template = env.get_template
+    env.get_template = lambda name, *args, **kwargs: _KeptTemplate(get_template(name, *args, **kwargs), name)
+    return env
+
+
+def on_nav(nav, config, files):
+    _state["nav"] = nav.items
+    return nav
+
+
 def on_pre_page(page, config, files):
     page.render = lambda config, files: _render(page, config, files)
     return page
@@ -130,6 +182,48 @@ def _render(page: Page, config, files) -> None:
         "anchors": sorted(page.present_anchor_ids),
         "links": None if links is None else {file.src_uri: anchors for file, anchors in links.items()},
     })
+
+
+class _KeptTemplate:
+    """A page template whose output is kept under a hash of what it is given."""
+
+    def __init__(self, template, name: str):
+        self.template, self.name = template, name
+
+    def __getattr__(self, attribute):
+        return getattr(self.template, attribute)
+
+    def render(self, context=None, **variables):
+        page = (context or {}).get("page")
+        if variables or page is None or not set(context) <= _CONTEXT:
+            return self.template.render(context, **variables)
+        key = _digest("themed", _state["site"], self.name, *_page_inputs(page, context))
+        store, warnings = _state["store"], _state["warnings"]
+        kept = store.get(key)
+        if kept is not None:
+            return kept
+        before = warnings.count
+        output = self.template.render(context)
+        if warnings.count == before:
+            store.put(key, output)
+        return output
+
+
+def _neighbour(page) -> str:
+    return "" if page is None else f"{page.title}|{page.url}"
+
+
+def _page_inputs(page, context) -> tuple[str, ...]:
+    """Everything about the page that its template can read."""
+    tags = [[tag.name, [link.url for link in getattr(tag, "links", [])]] for tag in context.get("tags", [])]
+    parents = [f"{parent.title}" for parent in page.ancestors]
+    return (
+        page.file.src_uri, page.url, str(page.title), page.content or "", json.dumps(_tokens(page.toc)),
+        json.dumps(page.meta, sort_keys=True, default=str), _neighbour(page.previous_page),
+        _neighbour(page.next_page), str(page.canonical_url), str(page.edit_url), str(page.is_homepage),
+        json.dumps([tags, parents, context["base_url"], [str(x) for x in context["extra_css"]],
+                    [str(x) for x in context["extra_javascript"]], context["mkdocs_version"]], default=str),
+    )
 
 
 def _keep_search_entries(index) -> None:

@@ -5,6 +5,7 @@ import logging
 import shutil
 from pathlib import Path
 
+import jinja2
 import markdown
 import pytest
 from mkdocs.commands.build import build
@@ -34,15 +35,50 @@ def conversions(monkeypatch):
     return converted
 
 
+@pytest.fixture
+def themed(monkeypatch):
+    """The pages the theme's page template was filled for."""
+    rendered = []
+    real_render = jinja2.Template.render
+
+    def render(self, *args, **kwargs):
+        page = (args[0] if args else kwargs).get("page")
+        if page is not None and self.name == "main.html":
+            rendered.append(page.file.src_uri)
+        return real_render(self, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Template, "render", render)
+    return rendered
+
+
 def rebuild(where: Path) -> None:
     build(load_config(str(where / "mkdocs.yml"), strict=True))
 
 
-def test_a_rebuild_converts_nothing_and_builds_the_same_site(site, conversions):
+def test_a_rebuild_converts_nothing_and_builds_the_same_site(site, conversions, themed):
     before = site_files(site / "site")
     rebuild(site)
     assert conversions == []
+    assert themed == []
     assert site_files(site / "site") == before
+
+
+def test_a_changed_page_alone_is_themed_again(site, themed):
+    page = site / "docs" / "unresolved.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nA line added since the last build.\n", encoding="utf-8")
+    rebuild(site)
+    assert themed == ["unresolved.md"]
+
+
+def test_a_changed_setting_themes_every_page_again(site, themed):
+    before = site_files(site / "site")
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("site_name: News timeline", "site_name: Renamed"),
+                      encoding="utf-8")
+    rebuild(site)
+    pages = [name for name in before if name.endswith(".html") and name != "404.html"]
+    assert len(themed) == len(pages)
+    assert all("Renamed" in (site / "site" / name).read_text(encoding="utf-8") for name in pages)
 
 
 def test_a_changed_page_alone_is_converted_again(site, conversions):

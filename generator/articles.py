@@ -34,11 +34,16 @@ _DAY_MONTH_YEAR = re.compile(r"(?:\w+,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z
 _MONTH_DAY_YEAR = re.compile(r"(?:\w+,?\s+)?([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
 
 
-class _FrontMatterLoader(yaml.SafeLoader):
-    """Safe YAML in which a date stays the text written, so that 2020-02-30 is reported, not fatal."""
+class _FrontMatterLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """Safe YAML (read by libyaml where PyYAML has it) in which a date stays the text written, so
+    that 2020-02-30 is reported, not fatal."""
 
 
-_FrontMatterLoader.yaml_implicit_resolvers = {
+class _ExplainingLoader(yaml.SafeLoader):
+    """The same YAML read by PyYAML's own parser, whose errors say where a bracket was opened."""
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = _ExplainingLoader.yaml_implicit_resolvers = {
     first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
@@ -190,12 +195,25 @@ def _parse_date(value, path: Path, line: int, today: date, problems: list[Proble
     return found
 
 
-def _key_lines(front_matter: str, first_line: int) -> dict:
-    """The line of the file each top-level key of valid front matter is on."""
-    node = yaml.compose(front_matter, Loader=_FrontMatterLoader)
+def _loaded(text: str, loader_class: type) -> tuple[yaml.Node | None, object]:
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        return node, loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+
+
+def _load_front_matter(front_matter: str, first_line: int) -> tuple[object, dict]:
+    """The front matter's value, and the line of the file each of its top-level keys is on."""
+    try:
+        node, value = _loaded(front_matter, _FrontMatterLoader)
+    except yaml.YAMLError:
+        node, value = _loaded(front_matter, _ExplainingLoader)  # raises the better explained error
     if not isinstance(node, yaml.MappingNode):
-        return {}
-    return {key.value: first_line + key.start_mark.line for key, _ in node.value if isinstance(key, yaml.ScalarNode)}
+        return value, {}
+    return value, {key.value: first_line + key.start_mark.line for key, _ in node.value
+                   if isinstance(key, yaml.ScalarNode)}
 
 
 def _front_matter(text: str, path: Path, problems: list[Problem]) -> tuple[dict, dict, str, int]:
@@ -205,8 +223,7 @@ def _front_matter(text: str, path: Path, problems: list[Problem]) -> tuple[dict,
         return {}, {}, text, 1
     body_line = text.count("\n", 0, match.end()) + 1
     try:
-        metadata = yaml.load(match.group(1) or "", Loader=_FrontMatterLoader)
-        lines = _key_lines(match.group(1) or "", 2)
+        metadata, lines = _load_front_matter(match.group(1) or "", 2)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = 2 + mark.line if mark else 1

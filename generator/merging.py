@@ -94,15 +94,11 @@ def _report_order(event: Event) -> tuple:
     return (published is None, published or event.start, event.article.slug, event.sentence[0])
 
 
-def _overlap(one: Event, other: Event) -> bool:
-    return one.start <= other.end and other.start <= one.end
-
-
-def _close(one: Event, other: Event, max_days_apart: int) -> bool:
-    """Periods near enough for one to be a misdating of the other: 2014 and 2015, 11 and 12 January."""
-    gap = max((other.start - one.end).days, (one.start - other.end).days) - 1
-    longest = max((one.end - one.start).days, (other.end - other.start).days) + 1
-    return gap <= max(max_days_apart, longest)
+def _close_apart(one: tuple[int, int], other: tuple[int, int], max_days_apart: int) -> bool:
+    """Periods (first and last day, as ordinals) that do not overlap but lie near enough for one to
+    be a misdating of the other: 2014 and 2015, 11 and 12 January."""
+    gap = max(other[0] - one[1], one[0] - other[1]) - 1
+    return 0 <= gap <= max(max_days_apart, one[1] - one[0] + 1, other[1] - other[0] + 1)
 
 
 def _similarity(one: frozenset[str], other: frozenset[str]) -> float:
@@ -176,6 +172,7 @@ def _conflicts(entries: list[Event], words: dict[int, frozenset[str]]) -> dict[s
         return any(one.article.path != other.article.path and not names_both(one, other) and not names_both(other, one)
                    for one in mine for other in theirs)
 
+    days = [(entry.start.toordinal(), entry.end.toordinal()) for entry in entries]
     found: dict[str, list[Event]] = defaultdict(list)
     for number, entry in enumerate(entries):
         candidates = set()
@@ -183,12 +180,13 @@ def _conflicts(entries: list[Event], words: dict[int, frozenset[str]]) -> dict[s
             if len(index[word]) <= rules.max_entries_per_word:
                 candidates.update(index[word])
         for other_number in sorted(candidates):
+            if other_number <= number or not _close_apart(days[number], days[other_number], rules.max_days_apart):
+                continue  # each pair once: the relation is symmetric
             other = entries[other_number]
-            if other_number == number or _overlap(entry, other) or not _close(entry, other, rules.max_days_apart):
-                continue
             if any(rules.conflict.met(mine, theirs) and conflicting(wordings[number][mine], wordings[other_number][theirs])
                    for mine in wordings[number] for theirs in wordings[other_number]):
                 found[entry.id].append(other)
+                found[other.id].append(entry)
     recurring = {entry_id for entry_id, others in found.items() if len(others) > rules.max_other_dates}
     return {entry_id: [other for other in others if other.id not in recurring]
             for entry_id, others in found.items() if entry_id not in recurring}

@@ -52,8 +52,13 @@ def html_path(page: str) -> str:
 
 def link(here: str, page: str, anchor: str | None = None) -> str:
     """A relative link from page here to page, as Markdown links in here must be written."""
-    target = posixpath.relpath(page, posixpath.dirname(here) or ".")
+    target = _relative(page, posixpath.dirname(here) or ".")
     return f"{target}#{anchor}" if anchor else target
+
+
+@lru_cache(maxsize=4096)  # a few pages link to many, many pages link to a few
+def _relative(page: str, folder: str) -> str:
+    return posixpath.relpath(page, folder)
 
 
 @lru_cache(maxsize=None)  # entries are visited in date order, across all articles

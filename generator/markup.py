@@ -9,18 +9,20 @@ _ENTITIES = {
     "`": "&#96;", "*": "&#42;", "_": "&#95;", "{": "&#123;", "}": "&#125;", "[": "&#91;",
     "]": "&#93;", "#": "&#35;", "|": "&#124;",
 }
-_SPECIAL = re.compile("[" + re.escape("".join(_ENTITIES)) + "]")
+_ESCAPED = str.maketrans(_ENTITIES)
 _BLOCK_START = re.compile(r"^(?:[-+=]|\d+(?=[.)]))")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_LINE_BREAK = re.compile(r"\s*\n\s*")
 # Explicit bidi formatting: embeddings and overrides (closed by PDF), isolates (closed by PDI).
 _EMBEDDINGS, _ISOLATES, _PDF, _PDI = "\u202a\u202b\u202d\u202e", "\u2066\u2067\u2068", "\u202c", "\u2069"
+_OPENERS = re.compile(f"[{_EMBEDDINGS}{_ISOLATES}]")
 
 
 def contain_bidi(value: str) -> str:
     """value with every embedding, override or isolate it opens closed at its end, so that it
     cannot reorder the text that follows it on the page (the Unicode bidi algorithm's rules
     for which closer ends what)."""
-    if not any(c in value for c in _EMBEDDINGS + _ISOLATES):
+    if not _OPENERS.search(value):
         return value
     open_ = []
     for character in value:
@@ -41,6 +43,5 @@ def text(value: str) -> str:
     spaces, and a leading list or heading marker is escaped, so the result is only ever text;
     a bidi override in it ends with it.
     """
-    value = re.sub(r"\s*\n\s*", " ", contain_bidi(_CONTROLS.sub("", value)))
-    value = _SPECIAL.sub(lambda m: _ENTITIES[m.group(0)], value)
+    value = _LINE_BREAK.sub(" ", contain_bidi(_CONTROLS.sub("", value))).translate(_ESCAPED)
     return _BLOCK_START.sub(lambda m: "".join(f"&#{ord(c)};" for c in m.group(0)), value)

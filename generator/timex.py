@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 SEASON_NAMES = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
@@ -75,6 +76,7 @@ def split_time(value: str) -> tuple[str, str | None]:
     return date_part, time_part
 
 
+@lru_cache(maxsize=65536)  # values repeat across a corpus, and working one out costs regexes
 def interval(value: str) -> tuple[date, date] | None:
     """First and last day of the period a resolved date value names; None if it names none."""
     date_part, _ = split_time(value)
@@ -110,6 +112,7 @@ def interval(value: str) -> tuple[date, date] | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def precision(value: str) -> str | None:
     """How fine a resolved date value is: day, week, month, year ... or None for non-dates."""
     date_part, time_part = split_time(value)
@@ -149,6 +152,7 @@ def _duration_words(value: str) -> str:
     return f"{amount} {name}{'' if amount == '1' else 's'}"
 
 
+@lru_cache(maxsize=65536)
 def describe(value: str, kind: str = "DATE") -> str:
     """A value in words, at its own precision: 'Wed 15 January 2020', 'January 2020', '2015'."""
     if kind == "DURATION":

@@ -31,7 +31,6 @@ CSV_COLUMNS = ("id", "start", "end", "precision", "date", "approximate", "values
                "places", "outlet", "title", "published", "source_file", "source_line", "source_page",
                "original_url", "entry", "also_reported_by", "dated_differently_by")
 _SPREADSHEET_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-JSON_BATCH = 65536
 
 
 def _address(path: str, anchor: str) -> str:
@@ -100,17 +99,18 @@ class Records:
         return made
 
 
-def _json_bytes(document) -> bytes:
-    """The document as JSON indented by one space, encoded in batches of pieces: joining all the
-    pieces of a large document at once held millions of small strings in memory."""
-    out, pieces = io.BytesIO(), []
-    for piece in json.JSONEncoder(ensure_ascii=False, indent=1).iterencode(document):
-        pieces.append(piece)
-        if len(pieces) == JSON_BATCH:
-            out.write("".join(pieces).encode("utf-8"))
-            pieces.clear()
-    out.write("".join(pieces).encode("utf-8") + b"\n")
-    return out.getvalue()
+def _json_bytes(document: dict) -> bytes:
+    """The document as JSON with each item of its lists on a line of its own, so that a change to
+    one entry is a change to one line."""
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    members = []
+    for key, value in document.items():
+        if isinstance(value, list) and value:
+            items = ",\n  ".join(encode(item) for item in value)
+            members.append(f"{encode(key)}: [\n  {items}\n ]")
+        else:
+            members.append(f"{encode(key)}: {encode(value)}")
+    return ("{\n " + ",\n ".join(members) + "\n}\n").encode("utf-8")
 
 
 def timeline_json(events: list[Event], undated: list[Undated], record: Records) -> bytes:

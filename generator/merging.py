@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -175,13 +176,14 @@ def _conflicts(entries: list[Event], words: dict[int, frozenset[str]]) -> dict[s
     days = [(entry.start.toordinal(), entry.end.toordinal()) for entry in entries]
     found: dict[str, list[Event]] = defaultdict(list)
     for number, entry in enumerate(entries):
-        candidates = set()
+        candidates = set()  # each pair once, from its first entry: the relation is symmetric
         for word in all_words[number]:
-            if len(index[word]) <= rules.max_entries_per_word:
-                candidates.update(index[word])
+            numbers = index[word]
+            if len(numbers) <= rules.max_entries_per_word:
+                candidates.update(numbers[bisect_right(numbers, number):])
         for other_number in sorted(candidates):
-            if other_number <= number or not _close_apart(days[number], days[other_number], rules.max_days_apart):
-                continue  # each pair once: the relation is symmetric
+            if not _close_apart(days[number], days[other_number], rules.max_days_apart):
+                continue
             other = entries[other_number]
             if any(rules.conflict.met(mine, theirs) and conflicting(wordings[number][mine], wordings[other_number][theirs])
                    for mine in wordings[number] for theirs in wordings[other_number]):

@@ -64,14 +64,14 @@ def timeline_entries(sources: list[pages.Source]) -> list[Event]:
 
 
 def site_files(sources: list[pages.Source], entries: list[Event], problems: list[Problem], tally: Tally,
-               jobs: int = 1) -> dict[str, bytes]:
+               jobs: int = 1, cache: Path | None = None) -> dict[str, bytes]:
     """Every file the generator writes into the docs folder, by its path there; with more than one
-    job the calendar is written by a second process meanwhile."""
-    calendar = Forked(lambda: exports.calendar_files(sources, entries)) if jobs > 1 else None
+    job the exports are written by a second process meanwhile. cache is the folder keeping the
+    calendar's events between builds."""
+    exported = Forked(lambda: exports.export_files(sources, entries, cache)) if jobs > 1 else None
     markdown = pages.site_pages(sources, entries, problems, tally)
     written = {name: markdown.pop(name).encode("utf-8") for name in list(markdown)}  # one copy at a time
-    written.update(exports.data_files(sources, entries))
-    written.update(calendar.result() if calendar else exports.calendar_files(sources, entries))
+    written.update(exported.result() if exported else exports.export_files(sources, entries, cache))
     return written
 
 
@@ -91,7 +91,7 @@ def build(seeds: Path, out: Path, strict: bool = False, today: date | None = Non
         if tag_cache:
             tag_cache.close()
     entries = timeline_entries(sources)
-    written = site_files(sources, entries, problems, tally, jobs or default_jobs())
+    written = site_files(sources, entries, problems, tally, jobs or default_jobs(), cache)
     changes = sync(out, written, GENERATED_PAGES, GENERATED_FOLDERS)
     for problem in problems:
         print(problem, file=sys.stderr)

@@ -4,11 +4,14 @@ provenance, TimelineJS JSON, CSV and iCalendar. Nothing in them depends on when 
 from __future__ import annotations
 
 import csv
+import hashlib
 import html
 import io
 import json
 import os
 from datetime import date, datetime, time, timedelta, timezone
+from importlib.metadata import version
+from pathlib import Path
 from urllib.parse import urljoin
 
 from icalendar import Calendar
@@ -16,11 +19,16 @@ from icalendar import Event as CalendarEvent
 
 from . import timex
 from .events import Event, Undated
-from .layout import TIMELINE_PAGE, Layout, html_path, sentence_id, article_page
+from .layout import TIMELINE_PAGE, Layout, article_page, html_path, sentence_id
 from .places import places_in
+from .store import Store
+from .tag_cache import generator_fingerprint
 
 SITE_NAME = "News timeline"
 SCHEMA = "news-timeline/1"
+CALENDAR_DATABASE = "calendar.sqlite3"
+ICALENDAR_VERSION = version("icalendar")
+_CALENDAR_END = "END:VCALENDAR\r\n"
 EXPORTS = {
     "timeline.json": "every entry with its quote, citation, expressions and how its date was determined",
     "timelinejs.json": "the dated entries for TimelineJS",
@@ -197,44 +205,71 @@ def _summary(label: str, quote: str, limit: int = 90) -> str:
     return f"{label}: {short}"
 
 
-def timeline_ics(events: list[Event], records: Records) -> bytes:
+def _calendar_event(event: Event, record: dict) -> CalendarEvent:
+    stamp_day = event.article.published or event.start
+    entry = CalendarEvent()
+    entry.add("uid", f"{event.id}@news-timeline")
+    entry.add("dtstamp", datetime.combine(stamp_day, time(0, 0), tzinfo=timezone.utc))
+    entry.add("dtstart", event.start)
+    entry.add("dtend", event.end + timedelta(days=1))
+    entry.add("summary", _summary(event.label, record["quote"]))
+    description = []
+    for report in [record, *record["also_reported"]]:
+        published = report["source"]["published"]
+        description += [f"“{report['quote']}”", f"{_cited(report['source'])}, published "
+                                                 f"{timex.describe(published) if published else 'date unknown'}."]
+    description += [
+        f"Date: {event.label}" + (" (approximate)" if event.approximate else "") + f", {event.precision} precision.",
+        *record["provenance"],
+    ]
+    description += [f"Dated differently by another report: {other['date_label']}." for other in record["conflicts"]]
+    entry.add("description", "\n".join(description))
+    if record["places"]:
+        entry.add("location", ", ".join(record["places"]))
+    if record["entry"].startswith(("http://", "https://")):
+        entry.add("url", record["entry"])
+    entry.add("transp", "TRANSPARENT")
+    return entry
+
+
+def _calendar_key(event: Event, record: dict) -> str:
+    """A hash of everything an entry's calendar event is made from, and of what makes it."""
+    made_of = [event.id, event.article.published, event.start, event.end, event.label, event.approximate,
+               event.precision, record]
+    return hashlib.sha256(f"{generator_fingerprint()}\0icalendar {ICALENDAR_VERSION}\0".encode()
+                          + json.dumps(made_of, default=str, sort_keys=True).encode()).hexdigest()
+
+
+def timeline_ics(events: list[Event], records: Records, store: Store | None = None) -> bytes:
     """All-day events over the whole period each date names (a month-precise event spans the month).
 
     DTSTAMP is midnight UTC of the article's publication date (else of the event's first day), so
-    the file is the same on every build; UIDs come from the entries' permalink ids.
+    the file is the same on every build; UIDs come from the entries' permalink ids. With a store,
+    each event's text is kept there between builds and only the events of changed entries are
+    written again; the store keeps nothing else.
     """
     calendar = Calendar()
     calendar.add("prodid", f"-//{SITE_NAME}//timeline.ics//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", SITE_NAME)
-    for event in events:
-        record = records(event)
-        stamp_day = event.article.published or event.start
-        entry = CalendarEvent()
-        entry.add("uid", f"{event.id}@news-timeline")
-        entry.add("dtstamp", datetime.combine(stamp_day, time(0, 0), tzinfo=timezone.utc))
-        entry.add("dtstart", event.start)
-        entry.add("dtend", event.end + timedelta(days=1))
-        entry.add("summary", _summary(event.label, record["quote"]))
-        description = []
-        for report in [record, *record["also_reported"]]:
-            published = report["source"]["published"]
-            description += [f"“{report['quote']}”", f"{_cited(report['source'])}, published "
-                                                     f"{timex.describe(published) if published else 'date unknown'}."]
-        description += [
-            f"Date: {event.label}" + (" (approximate)" if event.approximate else "") + f", {event.precision} precision.",
-            *record["provenance"],
-        ]
-        description += [f"Dated differently by another report: {other['date_label']}." for other in record["conflicts"]]
-        entry.add("description", "\n".join(description))
-        if record["places"]:
-            entry.add("location", ", ".join(record["places"]))
-        if record["entry"].startswith(("http://", "https://")):
-            entry.add("url", record["entry"])
-        entry.add("transp", "TRANSPARENT")
-        calendar.add_component(entry)
-    return calendar.to_ical()
+    keys = [_calendar_key(event, records(event)) for event in events] if store else []
+    kept = store.get_many(keys) if store else {}
+    fresh: dict[str, str] = {}
+    texts = []
+    for number, event in enumerate(events):
+        key = keys[number] if store else None
+        text = kept.get(key) or fresh.get(key)
+        if text is None:
+            text = _calendar_event(event, records(event)).to_ical().decode("utf-8")
+            if store:
+                fresh[key] = text
+        texts.append(text)
+    if store:
+        store.put_many(fresh)
+        store.keep_only(keys)
+    head, end = calendar.to_ical().decode("utf-8").removesuffix(_CALENDAR_END), _CALENDAR_END
+    return f"{head}{''.join(texts)}{end}".encode("utf-8")
 
 
 def _entries(sources, entries: list[Event]) -> tuple[list[Undated], Records]:
@@ -252,13 +287,20 @@ def data_files(sources, entries: list[Event]) -> dict[str, bytes]:
     }
 
 
-def calendar_files(sources, entries: list[Event]) -> dict[str, bytes]:
-    """The iCalendar export, apart because it alone takes as long as all the others."""
+def calendar_files(sources, entries: list[Event], cache: Path | None = None) -> dict[str, bytes]:
+    """The iCalendar export; cache is the folder keeping each entry's event between builds (None:
+    none kept)."""
     _, records = _entries(sources, entries)
-    return {"timeline.ics": timeline_ics(entries, records)}
+    store = Store(cache / CALENDAR_DATABASE) if cache else None
+    try:
+        return {"timeline.ics": timeline_ics(entries, records, store)}
+    finally:
+        if store:
+            store.close()
 
 
-def export_files(sources, entries: list[Event]) -> dict[str, bytes]:
+def export_files(sources, entries: list[Event], cache: Path | None = None) -> dict[str, bytes]:
     """Every export, by its file name in the docs folder, from the sources and entries the pages
     were made of."""
-    return {**data_files(sources, entries), **calendar_files(sources, entries)}
+    return {**data_files(sources, entries), **calendar_files(sources, entries, cache)}
+

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 from datetime import date
 from functools import cache
 from pathlib import Path
 
 from . import __version__
+from .store import Store
 from .tagger import Timex
 
 PACKAGE = Path(__file__).resolve().parent
@@ -49,24 +49,13 @@ def _load(data: str) -> list[Timex]:
 
 class TagCache:
     def __init__(self, folder: Path):
-        folder.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(folder / DATABASE, timeout=60)
-        self._db.execute("CREATE TABLE IF NOT EXISTS tags (key TEXT PRIMARY KEY, found TEXT NOT NULL)")
+        self._store = Store(folder / DATABASE)
 
     def get_many(self, keys: list[str]) -> dict[str, list[Timex]]:
-        hits = {}
-        wanted = sorted(set(keys))
-        for offset in range(0, len(wanted), 500):
-            chunk = wanted[offset : offset + 500]
-            rows = self._db.execute(
-                f"SELECT key, found FROM tags WHERE key IN ({','.join('?' * len(chunk))})", chunk)
-            hits.update((key, _load(found)) for key, found in rows)
-        return hits
+        return {key: _load(found) for key, found in self._store.get_many(keys).items()}
 
     def put_many(self, results: dict[str, list[Timex]]) -> None:
-        with self._db:
-            self._db.executemany("INSERT OR REPLACE INTO tags VALUES (?, ?)",
-                                 [(key, _dump(found)) for key, found in results.items()])
+        self._store.put_many({key: _dump(found) for key, found in results.items()})
 
     def close(self) -> None:
-        self._db.close()
+        self._store.close()

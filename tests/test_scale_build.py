@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bench.synthetic import write_corpus
-from generator import batch, tag_cache
+from generator import batch, exports, tag_cache
 from generator.build import build
 from site_builder import ROOT
 
@@ -97,6 +97,31 @@ def test_the_key_holds_publication_date_and_genre():
     keys = {tag_cache.article_key("Talks resumed on Friday.", published, genre)
             for published in (None, date(2020, 1, 16), date(2020, 1, 17)) for genre in ("news", "narrative")}
     assert len(keys) == 6
+
+
+def test_kept_calendar_events_make_the_same_calendar(seeds, fresh, tmp_path):
+    for _ in range(2):  # the first build fills the cache, the second takes every event from it
+        assert build(seeds, tmp_path / "out", jobs=2, cache=tmp_path / "cache") == 0
+        assert (tmp_path / "out" / "timeline.ics").read_bytes() == fresh["timeline.ics"]
+
+
+def test_only_the_calendar_events_of_changed_entries_are_made_again(seeds, tmp_path, monkeypatch):
+    copy = tmp_path / "seeds"
+    copy.mkdir()
+    for path in seeds.iterdir():
+        (copy / path.name).write_bytes(path.read_bytes())
+    assert build(copy, tmp_path / "out", jobs=1, cache=tmp_path / "cache") == 0
+    changed = sorted(copy.iterdir())[3]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nThe talks ended on Friday 3 March 2017.\n",
+                       encoding="utf-8")
+    made = []
+    real_event = exports._calendar_event
+    monkeypatch.setattr(exports, "_calendar_event", lambda event, record: made.append(event) or real_event(event, record))
+    assert build(copy, tmp_path / "out", jobs=1, cache=tmp_path / "cache") == 0
+    assert [event.label for event in made] == ["Fri 3 March 2017"]
+    calendar = (tmp_path / "out" / "timeline.ics").read_text(encoding="utf-8")
+    assert build(copy, tmp_path / "uncached", jobs=1) == 0
+    assert calendar == (tmp_path / "uncached" / "timeline.ics").read_text(encoding="utf-8")
 
 
 def test_unchanged_pages_keep_their_time_and_stale_pages_go(seeds, fresh, tmp_path):

@@ -232,6 +232,10 @@ def _calendar_event(event: Event, record: dict) -> CalendarEvent:
     return entry
 
 
+def _event_text(event: Event, record: dict) -> str:
+    return _calendar_event(event, record).to_ical().decode("utf-8")
+
+
 def _calendar_key(event: Event, record: dict) -> str:
     """A hash of everything an entry's calendar event is made from, and of what makes it."""
     made_of = [event.id, event.article.published, event.start, event.end, event.label, event.approximate,
@@ -248,28 +252,22 @@ def timeline_ics(events: list[Event], records: Records, store: Store | None = No
     each event's text is kept there between builds and only the events of changed entries are
     written again; the store keeps nothing else.
     """
+    if store is None:
+        texts = [_event_text(event, records(event)) for event in events]
+    else:
+        keys = [_calendar_key(event, records(event)) for event in events]
+        kept = store.get_many(keys)
+        fresh = {key: _event_text(event, records(event)) for event, key in zip(events, keys) if key not in kept}
+        texts = [kept.get(key) or fresh[key] for key in keys]
+        store.put_many(fresh)
+        store.keep_only(keys)
     calendar = Calendar()
     calendar.add("prodid", f"-//{SITE_NAME}//timeline.ics//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", SITE_NAME)
-    keys = [_calendar_key(event, records(event)) for event in events] if store else []
-    kept = store.get_many(keys) if store else {}
-    fresh: dict[str, str] = {}
-    texts = []
-    for number, event in enumerate(events):
-        key = keys[number] if store else None
-        text = kept.get(key) or fresh.get(key)
-        if text is None:
-            text = _calendar_event(event, records(event)).to_ical().decode("utf-8")
-            if store:
-                fresh[key] = text
-        texts.append(text)
-    if store:
-        store.put_many(fresh)
-        store.keep_only(keys)
-    head, end = calendar.to_ical().decode("utf-8").removesuffix(_CALENDAR_END), _CALENDAR_END
-    return f"{head}{''.join(texts)}{end}".encode("utf-8")
+    head = calendar.to_ical().decode("utf-8").removesuffix(_CALENDAR_END)  # the events go before its end
+    return f"{head}{''.join(texts)}{_CALENDAR_END}".encode("utf-8")
 
 
 def _entries(sources, entries: list[Event]) -> tuple[list[Undated], Records]:
@@ -303,4 +301,3 @@ def export_files(sources, entries: list[Event], cache: Path | None = None) -> di
     """Every export, by its file name in the docs folder, from the sources and entries the pages
     were made of."""
     return {**data_files(sources, entries), **calendar_files(sources, entries, cache)}
-

@@ -21,7 +21,7 @@ def _markers() -> dict[str, frozenset[str]]:
 def _word_tense(words: list[str], index: int) -> str | None:
     markers = _markers()
     word = words[index]
-    if word in markers["future"]:
+    if word in markers["future"] or (word == "to" and index and words[index - 1] in markers["future_before_to"]):
         return "future"
     if word in markers["finite_past"]:
         return "past"

@@ -106,14 +106,15 @@ class Resolution:
 
 
 def _direction(mention: Mention, tense: str | None, genre: str) -> tuple[str | None, bool, str]:
-    """(direction, strict, why): from the rule's own word ("last"), else the tense, else the
-    rule's default for its kind of expression."""
+    """(direction, strict, why): past, future or current (of the anchor's year or season) from the
+    rule's own word ("last", "this"), else the tense, else the rule's default for its kind of
+    expression."""
     if mention.direction == "-1":
         return "past", True, f'"{mention.text}" points back'
     if mention.direction == "+1":
         return "future", True, f'"{mention.text}" points ahead'
     if mention.direction == "+0":
-        return None, False, f'"{mention.text}" means the current one'
+        return "current", False, f'"{mention.text}" means the current one'
     if genre == "narrative":
         return None, False, "narrative text: the year of the story at that point"
     if mention.rule.ignore_tense:
@@ -201,7 +202,9 @@ def _resolve_cyclic(value: str, anchor: Anchor, direction: str | None, strict: b
             back = 7
         return (day - timedelta(days=back)).isoformat()
     if re.fullmatch(r"XXXX-\d\d(?:-\d\d)?", value):
-        if strict or not nearest:
+        if direction == "current":  # this September: the one of the anchor's year
+            year = day.year
+        elif strict or not nearest:
             month = int(value[5:7])
             key = (lambda y: (y, month, int(value[8:]))) if len(value) > 7 else (lambda y: (y, month))
             year = _choose_year(key, (day.year, day.month, day.day)[: 3 if len(value) > 7 else 2], day.year, direction, strict)
@@ -219,7 +222,7 @@ def _resolve_cyclic(value: str, anchor: Anchor, direction: str | None, strict: b
     if m := re.fullmatch(r"XXXX-(SP|SU|FA|WI)", value):
         season, start = m[1], timex.SEASON_START[m[1]]
         current = _current_season(day) if anchor.granularity in ("day", "week", "weekend", "month") else (day.year, 0)
-        if direction is None and current[1] == start:
+        if direction in (None, "current") and current[1] == start:
             return f"{current[0]:04d}-{season}"
         year = _choose_year(lambda y: (y, start), current, day.year, direction, strict)
         return f"{year:04d}-{season}"

@@ -22,7 +22,7 @@ def _word_tense(words: list[str], index: int) -> str | None:
     markers = _markers()
     word = words[index]
     if word in markers["future"] or (word == "to" and index and words[index - 1] in markers["future_before_to"]):
-        return "future"
+        return "past" if markers["plan_in_the_past"].intersection(words[max(0, index - 3) : index]) else "future"
     if word in markers["finite_past"]:
         return "past"
     if word in markers["past"] or (word.endswith("ed") and len(word) > 3 and word not in markers["not_past"]):

@@ -19,6 +19,12 @@ DIGRESSION_YEARS = 10
 # A date that ends a span ("lasted until the fall of Budapest in February 1945") looks ahead of
 # the story, which goes on from where it was.
 _SPAN_END = re.compile(r"\b(?:until|till)\b[^.;]*$", re.IGNORECASE)
+# An earlier date in brackets, "(1790)", or naming a thing, "the August 1792 uprising", looks back
+# from the story, which goes on from where it was.
+_BRACKETED = (re.compile(r"\(\s*$"), re.compile(r"^\s*\)"))
+_NAMING = (re.compile(r"\bthe\s+$", re.IGNORECASE),
+           re.compile(r"^\s+(?!(?:and|or|to|until|till|through|when|as|of|in|on|at|by|for|with|from|after|before)\b)"
+                      r"[a-z]{3,}\b"))
 QUARTER_CONTEXT_SENTENCES = 2  # how far back a mentioned quarter makes "a year ago" mean its quarter
 
 
@@ -62,14 +68,19 @@ def _neighbour_date(mentions: list[Mention], index: int, text: str) -> int | Non
     return None
 
 
-def _digression(mentioned: Anchor, ref: Anchor | None, genre: str, tense_here: str | None, lead_in: str) -> bool:
+def _digression(mentioned: Anchor, ref: Anchor | None, genre: str, tense_here: str | None, lead_in: str,
+                lead_out: str) -> bool:
     """In narrative text, a year far from the story's time ("a memorial built in 2004"), a date
-    in a sentence about the future ("elections were to be held in 1976") or the end of a span
+    in a sentence about the future ("elections were to be held in 1976"), the end of a span
     after the story's date (lead_in, the sentence before it, ends "...lasted until the fall of")
-    is an aside: the dates after it still follow the story."""
+    or an earlier date in brackets or naming a thing (lead_out, the sentence after it, starts ")"
+    or " uprising") is an aside: the dates after it still follow the story."""
     if genre != "narrative" or ref is None:
         return False
     if tense_here == "future":
+        return True
+    if mentioned.day < ref.day and any(before.search(lead_in) and after.search(lead_out)
+                                       for before, after in (_BRACKETED, _NAMING)):
         return True
     if mentioned.day > ref.day and _SPAN_END.search(lead_in):
         return True
@@ -118,8 +129,8 @@ def tag(text: str, dct: date | None = None, genre: str = "news") -> list[Timex]:
         value = _with_time(found.value, mention.time)
         resolved[index] = (value, found)
         mentioned = Anchor.from_value(value, "the last date mentioned")
-        lead_in = text[start : mention.start]
-        if mentioned is not None and not _digression(mentioned, anchors.ref, genre, tense_here, lead_in):
+        lead_in, lead_out = text[start : mention.start], text[mention.end : end]
+        if mentioned is not None and not _digression(mentioned, anchors.ref, genre, tense_here, lead_in, lead_out):
             anchors = replace(anchors, ref=mentioned)
             if "X" not in mention.value and not mention.value.startswith("REL:"):
                 anchors = replace(anchors, written=Anchor.from_value(value, "the last date written in full"))

@@ -8,7 +8,7 @@ from functools import lru_cache
 from . import vocabulary
 
 _WORD = re.compile(r"[\w'’]+")
-_LOOK_BEHIND = 12  # words before the expression that may decide its tense
+_LOOK_BEHIND = 16  # words before the expression that may decide its tense
 _LOOK_AHEAD = 8
 
 

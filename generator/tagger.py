@@ -25,6 +25,8 @@ _BRACKETED = (re.compile(r"\(\s*$"), re.compile(r"^\s*\)"))
 _NAMING = (re.compile(r"\bthe\s+$", re.IGNORECASE),
            re.compile(r"^\s+(?!(?:and|or|to|until|till|through|when|as|of|in|on|at|by|for|with|from|after|before)\b)"
                       r"[a-z]{3,}\b"))
+# So does an earlier date in a clause in the past perfect: "forces that had invaded Burma in late 1943".
+_PLUPERFECT = re.compile(r"\bhad\s+(?:\w+\s+)?\w+(?:ed|en|wn|un|ght)\b(?:\s+[\w,'’-]+){0,6}\s*$", re.IGNORECASE)
 QUARTER_CONTEXT_SENTENCES = 2  # how far back a mentioned quarter makes "a year ago" mean its quarter
 
 
@@ -73,14 +75,15 @@ def _digression(mentioned: Anchor, ref: Anchor | None, genre: str, tense_here: s
     """In narrative text, a year far from the story's time ("a memorial built in 2004"), a date
     in a sentence about the future ("elections were to be held in 1976"), the end of a span
     after the story's date (lead_in, the sentence before it, ends "...lasted until the fall of")
-    or an earlier date in brackets or naming a thing (lead_out, the sentence after it, starts ")"
-    or " uprising") is an aside: the dates after it still follow the story."""
+    or an earlier date in brackets, naming a thing (lead_out, the sentence after it, starts ")"
+    or " uprising") or in the past perfect ("had invaded Burma in") is an aside: the dates after
+    it still follow the story."""
     if genre != "narrative" or ref is None:
         return False
     if tense_here == "future":
         return True
-    if mentioned.day < ref.day and any(before.search(lead_in) and after.search(lead_out)
-                                       for before, after in (_BRACKETED, _NAMING)):
+    if mentioned.day < ref.day and (_PLUPERFECT.search(lead_in) or any(
+            before.search(lead_in) and after.search(lead_out) for before, after in (_BRACKETED, _NAMING))):
         return True
     if mentioned.day > ref.day and _SPAN_END.search(lead_in):
         return True

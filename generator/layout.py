@@ -75,10 +75,11 @@ class Layout:
     """Which page each timeline entry is on: the timeline, its year's page when that year is long,
     or its month's page when the year is very long."""
 
-    def __init__(self, events: list[Event]):
-        counts = Counter(event.start.year for event in events)
+    def __init__(self, entries: list[Event]):
+        counts = Counter(entry.start.year for entry in entries)
         self.years_apart = sorted(year for year, count in counts.items() if count > YEAR_PAGE_THRESHOLD)
         self.years_by_month = sorted(year for year, count in counts.items() if count > MONTH_PAGE_THRESHOLD)
+        self._entry_of = {report.id: entry for entry in entries for report in entry.also}
 
     def month_page_of(self, year: int, month: int) -> str:
         """The page holding the entries of that month (under the heading month_anchor)."""
@@ -87,7 +88,9 @@ class Layout:
         return year_page(year) if year in self.years_apart else TIMELINE_PAGE
 
     def page_of(self, event: Event) -> str:
-        year = event.start.year
-        if year in self.years_by_month and is_month_or_finer(event):
-            return month_page(year, event.start.month)
+        """The page of the entry that event leads, or that it is merged into as another report."""
+        entry = self._entry_of.get(event.id, event)
+        year = entry.start.year
+        if year in self.years_by_month and is_month_or_finer(entry):
+            return month_page(year, entry.start.month)
         return year_page(year) if year in self.years_apart else TIMELINE_PAGE

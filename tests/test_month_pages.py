@@ -5,6 +5,7 @@ import json
 import re
 import shutil
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -81,3 +82,41 @@ def test_pages_are_periods_sources_and_places_never_events(site):
     assert all(PAGE_NAMES.fullmatch(page) for page in pages), pages
     events = sum(entries_by_year(site).values())
     assert len(pages) < events / 2
+
+
+MONTH_REPORT = """---
+title: Families flee
+date: 2020-05-31
+source: Wire
+---
+"Families have lost everything they owned," a spokesperson for the police said since March.
+"""
+SEASON_REPORT = """---
+title: A year on
+date: 2021-04-29
+source: Review
+---
+"Families have lost everything they owned," a spokesperson for the prime minister said in the spring of 2020.
+"""
+
+
+def test_a_report_merged_into_an_entry_on_a_month_page_links_there(tmp_path, monkeypatch):
+    """The entry's first report is dated to the month (its page is March's), the other to the
+    season (alone, it would be on the year's page): both link to the month page."""
+    monkeypatch.delenv("SITE_URL", raising=False)
+    monkeypatch.setattr(layout, "YEAR_PAGE_THRESHOLD", 0)
+    monkeypatch.setattr(layout, "MONTH_PAGE_THRESHOLD", 0)
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "month.md").write_text(MONTH_REPORT, encoding="utf-8")
+    (seeds / "season.md").write_text(SEASON_REPORT, encoding="utf-8")
+    shutil.copytree(ROOT / "docs" / "assets", tmp_path / "docs" / "assets")
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(ROOT / "hooks", tmp_path / "hooks")
+    assert build(seeds, tmp_path / "docs", jobs=1, today=date(2026, 1, 1)) == 0
+    [entry] = json.loads((tmp_path / "docs" / "timeline.json").read_text(encoding="utf-8"))["events"]
+    [season] = entry["also_reported"]
+    assert entry["entry"] == f"timeline/2020-03.html#{entry['id']}"
+    season_page = (tmp_path / "docs" / "sources" / "season.md").read_text(encoding="utf-8")
+    assert f"(../timeline/2020-03.md#{season['id']})" in season_page
+    mkdocs_build(load_config(str(tmp_path / "mkdocs.yml"), strict=True))

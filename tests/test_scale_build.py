@@ -59,14 +59,26 @@ def test_a_second_build_takes_every_article_from_the_cache(seeds, fresh, tmp_pat
     assert files_of(tmp_path / "second") == fresh == files_of(tmp_path / "first")
 
 
-def test_a_changed_article_alone_is_tagged_again(seeds, tmp_path, monkeypatch):
+def copy_of(seeds: Path, tmp_path: Path) -> Path:
     copy = tmp_path / "seeds"
     copy.mkdir()
     for path in seeds.iterdir():
         (copy / path.name).write_bytes(path.read_bytes())
+    return copy
+
+
+def built_then_edited(seeds: Path, tmp_path: Path, added: str) -> Path:
+    """A copy of seeds, built into tmp_path/out with a cache, then one of its articles given one
+    more line; the copy."""
+    copy = copy_of(seeds, tmp_path)
     assert build(copy, tmp_path / "out", jobs=1, cache=tmp_path / "cache") == 0
     changed = sorted(copy.iterdir())[3]
-    changed.write_text(changed.read_text(encoding="utf-8") + "\nThe talks ended on Friday.\n", encoding="utf-8")
+    changed.write_text(changed.read_text(encoding="utf-8") + f"\n{added}\n", encoding="utf-8")
+    return copy
+
+
+def test_a_changed_article_alone_is_tagged_again(seeds, tmp_path, monkeypatch):
+    copy = built_then_edited(seeds, tmp_path, "The talks ended on Friday.")
     tagged = []
     real_tag = batch.tag
     monkeypatch.setattr(batch, "tag", lambda text, *rest: tagged.append(text) or real_tag(text, *rest))
@@ -106,14 +118,7 @@ def test_kept_calendar_events_make_the_same_calendar(seeds, fresh, tmp_path):
 
 
 def test_only_the_calendar_events_of_changed_entries_are_made_again(seeds, tmp_path, monkeypatch):
-    copy = tmp_path / "seeds"
-    copy.mkdir()
-    for path in seeds.iterdir():
-        (copy / path.name).write_bytes(path.read_bytes())
-    assert build(copy, tmp_path / "out", jobs=1, cache=tmp_path / "cache") == 0
-    changed = sorted(copy.iterdir())[3]
-    changed.write_text(changed.read_text(encoding="utf-8") + "\nThe talks ended on Friday 3 March 2017.\n",
-                       encoding="utf-8")
+    copy = built_then_edited(seeds, tmp_path, "The talks ended on Friday 3 March 2017.")
     made = []
     real_event = exports._calendar_event
     monkeypatch.setattr(exports, "_calendar_event", lambda event, record: made.append(event) or real_event(event, record))
@@ -125,10 +130,7 @@ def test_only_the_calendar_events_of_changed_entries_are_made_again(seeds, tmp_p
 
 
 def test_unchanged_pages_keep_their_time_and_stale_pages_go(seeds, fresh, tmp_path):
-    copy = tmp_path / "seeds"
-    copy.mkdir()
-    for path in seeds.iterdir():
-        (copy / path.name).write_bytes(path.read_bytes())
+    copy = copy_of(seeds, tmp_path)
     out = tmp_path / "out"
     assert build(copy, out, jobs=1) == 0
     long_ago = 1_000_000_000

@@ -13,8 +13,10 @@ from .resolve import Anchor, Anchors, Resolution, resolve
 from .tense import tense
 
 GENRES = ("news", "narrative")
+# What may stand between a time of day and the date it is on: "Friday, at 9 a.m.", "10:35 a.m.
+# (0735 GMT) Friday".
 _DATE_THEN_TIME = re.compile(r"\s*,?\s*(?:at\s+)?")
-_TIME_THEN_DATE = re.compile(r"\s*(?:on\s+|of\s+|,\s*)?")
+_TIME_THEN_DATE = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:on\s+|of\s+|,\s*)?")
 DIGRESSION_YEARS = 10
 # A date that ends a span ("lasted until the fall of Budapest in February 1945") looks ahead of
 # the story, which goes on from where it was.

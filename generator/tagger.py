@@ -18,6 +18,8 @@ GENRES = ("news", "narrative")
 _DATE_THEN_TIME = re.compile(r"\s*,?\s*(?:at\s+)?")
 _TIME_THEN_DATE = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:on\s+|of\s+|,\s*)?")
 DIGRESSION_YEARS = 10
+# What stands between the two ends of a range: "26 June - 4 August 1952", "from May 15 to August 16".
+_RANGE_TO = re.compile(r"\s*(?:-|–|—|to|until|till|through|and)\s*", re.IGNORECASE)
 # A date that ends a span ("lasted until the fall of Budapest in February 1945") looks ahead of
 # the story, which goes on from where it was.
 _SPAN_END = re.compile(r"\b(?:until|till)\b[^.;]*$", re.IGNORECASE)
@@ -70,6 +72,22 @@ def _neighbour_date(mentions: list[Mention], index: int, text: str) -> int | Non
         if before.type == "DATE" and _DATE_THEN_TIME.fullmatch(text[before.end : mention.start]):
             return index - 1
     return None
+
+
+def _range_start(mentions: list[Mention], index: int, text: str) -> Resolution | None:
+    """A day or month without a year that starts a range whose end has one ("26 June - 4 August
+    1952", "from November 15 to February 15, 1989") is in that year, or the one before when it
+    comes later in the year than the end."""
+    start, end = mentions[index], mentions[index + 1] if index + 1 < len(mentions) else None
+    if (end is None or not re.fullmatch(r"XXXX-\d\d(?:-\d\d)?", start.value)
+            or not re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", end.value) or not _RANGE_TO.fullmatch(text[start.end : end.start])):
+        return None
+    earlier_year = start.value[4:] > end.value[4:]  # "-11-15" after "-02-15": the year before
+    value = f"{int(end.value[:4]) - earlier_year:04d}{start.value[4:]}"
+    if timex.interval(value) is None:
+        return None
+    which = "the year before that of" if earlier_year else "the year of"
+    return Resolution(value, f'{which} "{end.text}", which ends its range')
 
 
 def _digression(mentioned: Anchor, ref: Anchor | None, genre: str, tense_here: str | None, lead_in: str,
@@ -130,7 +148,7 @@ def tag(text: str, dct: date | None = None, genre: str = "news") -> list[Timex]:
         ):
             mention = replace(mention, value=mention.near_quarter)
         tense_here = tense(text[start:end], mention.start - start, mention.end - start)
-        found = resolve(mention, anchors, tense_here, genre)
+        found = _range_start(mentions, index, text) or resolve(mention, anchors, tense_here, genre)
         value = _with_time(found.value, mention.time)
         resolved[index] = (value, found)
         mentioned = Anchor.from_value(value, "the last date mentioned")

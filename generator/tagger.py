@@ -78,9 +78,11 @@ def _range_start(mentions: list[Mention], index: int, text: str) -> Resolution |
     """A day or month without a year that starts a range whose end has one ("26 June - 4 August
     1952", "from November 15 to February 15, 1989") is in that year, or the one before when it
     comes later in the year than the end."""
-    start, end = mentions[index], mentions[index + 1] if index + 1 < len(mentions) else None
-    if (end is None or not re.fullmatch(r"XXXX-\d\d(?:-\d\d)?", start.value)
-            or not re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", end.value) or not _RANGE_TO.fullmatch(text[start.end : end.start])):
+    if index + 1 == len(mentions):
+        return None
+    start, end = mentions[index], mentions[index + 1]
+    if not (re.fullmatch(r"XXXX-\d\d(?:-\d\d)?", start.value) and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", end.value)
+            and _RANGE_TO.fullmatch(text[start.end : end.start])):
         return None
     earlier_year = start.value[4:] > end.value[4:]  # "-11-15" after "-02-15": the year before
     value = f"{int(end.value[:4]) - earlier_year:04d}{start.value[4:]}"

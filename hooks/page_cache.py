@@ -193,10 +193,11 @@ class _KeptTemplate:
     def __getattr__(self, attribute):
         return getattr(self.template, attribute)
 
-    def render(self, context=None, **variables):
-        page = (context or {}).get("page")
-        if variables or page is None or not set(context) <= _CONTEXT:
-            return self.template.render(context, **variables)
+    def render(self, *args, **variables):
+        context = args[0] if len(args) == 1 and isinstance(args[0], dict) and not variables else {}
+        page = context.get("page")
+        if page is None or not set(context) <= _CONTEXT:
+            return self.template.render(*args, **variables)
         key = _digest("themed", _state["site"], self.name, *_page_inputs(page, context))
         store, warnings = _state["store"], _state["warnings"]
         kept = store.get(key)

@@ -1,6 +1,7 @@
 """The MkDocs hook that keeps each page's HTML and search entries: a rebuild converts only the
 pages that changed and builds the same site; a page with a broken link is never kept."""
 
+import importlib.util
 import logging
 import shutil
 from pathlib import Path
@@ -115,3 +116,13 @@ def test_a_removed_anchor_fails_the_pages_linking_to_it(site, caplog):
     with caplog.at_level(logging.WARNING, logger="mkdocs"), pytest.raises(Abort):
         rebuild(site)
     assert f"ev-{entry}" in caplog.text
+
+
+def test_a_template_given_no_page_is_rendered_as_before():
+    spec = importlib.util.spec_from_file_location("page_cache", ROOT / "hooks" / "page_cache.py")
+    page_cache = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(page_cache)
+    kept = page_cache._KeptTemplate(jinja2.Template("{{ x | default('none') }}"), "fragment.html")
+    assert kept.render() == "none"
+    assert kept.render(x=1) == "1"
+    assert kept.render({"x": 2}) == "2"

@@ -270,34 +270,21 @@ def timeline_ics(events: list[Event], records: Records, store: Store | None = No
     return f"{head}{''.join(texts)}{_CALENDAR_END}".encode("utf-8")
 
 
-def _entries(sources, entries: list[Event]) -> tuple[list[Undated], Records]:
+def export_files(sources, entries: list[Event], cache: Path | None = None) -> dict[str, bytes]:
+    """Every export, by its file name in the docs folder, from the sources and the merged
+    timeline entries the pages were made of; cache is the folder keeping each entry's calendar
+    event between builds (None: none kept)."""
     undated = sorted((item for source in sources for item in source.undated), key=Undated.sort_key)
-    return undated, Records(Layout(entries))
-
-
-def data_files(sources, entries: list[Event]) -> dict[str, bytes]:
-    """The JSON and CSV exports, by file name in the docs folder; entries are the merged timeline."""
-    undated, records = _entries(sources, entries)
+    records = Records(Layout(entries))
+    store = Store(cache / CALENDAR_DATABASE) if cache else None
+    try:
+        calendar = timeline_ics(entries, records, store)
+    finally:
+        if store:
+            store.close()
     return {
         "timeline.json": timeline_json(entries, undated, records),
         "timelinejs.json": timelinejs_json(entries, records),
         "timeline.csv": timeline_csv(entries, undated, records).encode("utf-8"),
+        "timeline.ics": calendar,
     }
-
-
-def calendar_files(sources, entries: list[Event], cache: Path | None = None) -> dict[str, bytes]:
-    """The iCalendar export; cache is the folder keeping each entry's event between builds (None:
-    none kept)."""
-    _, records = _entries(sources, entries)
-    store = Store(cache / CALENDAR_DATABASE) if cache else None
-    try:
-        return {"timeline.ics": timeline_ics(entries, records, store)}
-    finally:
-        if store:
-            store.close()
-
-
-def export_files(sources, entries: list[Event], cache: Path | None = None) -> dict[str, bytes]:
-    """Every export, by its file name in the docs folder, from the sources and entries the pages
-    were made of."""
-    return {**data_files(sources, entries), **calendar_files(sources, entries, cache)}

@@ -19,6 +19,7 @@ _DATE_THEN_TIME = re.compile(r"\s*,?\s*(?:at\s+)?")
 _TIME_THEN_DATE = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:on\s+|of\s+|,\s*)?")
 DIGRESSION_YEARS = 10
 # What stands between the two ends of a range: "26 June - 4 August 1952", "from May 15 to August 16".
+_SEASON_STARTS = {"-SP": "-03", "-SU": "-06", "-FA": "-09", "-WI": "-12"}
 _RANGE_TO = re.compile(r"\s*(?:-|–|—|to|until|till|through|and)\s*", re.IGNORECASE)
 # A date that ends a span ("lasted until the fall of Budapest in February 1945") looks ahead of
 # the story, which goes on from where it was.
@@ -74,17 +75,23 @@ def _neighbour_date(mentions: list[Mention], index: int, text: str) -> int | Non
     return None
 
 
+def _in_year_order(month_day_or_season: str) -> str:
+    return _SEASON_STARTS.get(month_day_or_season, month_day_or_season)
+
+
 def _range_start(mentions: list[Mention], index: int, text: str) -> Resolution | None:
-    """A day or month without a year that starts a range whose end has one ("26 June - 4 August
-    1952", "from November 15 to February 15, 1989") is in that year, or the one before when it
-    comes later in the year than the end."""
+    """A day, month or season without a year that starts a range whose end has one ("26 June - 4
+    August 1952", "from November 15 to February 15, 1989", "the spring and summer of 1979") is in
+    that year, or the one before when it comes later in the year than the end."""
     if index + 1 == len(mentions):
         return None
     start, end = mentions[index], mentions[index + 1]
-    if not (re.fullmatch(r"XXXX-\d\d(?:-\d\d)?", start.value) and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", end.value)
+    if not (re.fullmatch(r"XXXX-(?:\d\d(?:-\d\d)?|SP|SU|FA|WI)", start.value)
+            and re.fullmatch(r"\d{4}-(?:\d\d(?:-\d\d)?|SP|SU|FA|WI)", end.value)
             and _RANGE_TO.fullmatch(text[start.end : end.start])):
         return None
-    earlier_year = start.value[4:] > end.value[4:]  # "-11-15" after "-02-15": the year before
+    # "-11-15" comes after "-02-15", and autumn after summer: the start is in the year before
+    earlier_year = _in_year_order(start.value[4:]) > _in_year_order(end.value[4:])
     value = f"{int(end.value[:4]) - earlier_year:04d}{start.value[4:]}"
     if timex.interval(value) is None:
         return None

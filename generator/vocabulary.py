@@ -45,6 +45,7 @@ def macros() -> dict[str, str]:
         "MONTH": _alternation(vocab["months"]),
         "WEEKDAY": _alternation(vocab["weekdays"]),
         "SEASON": _alternation(vocab["seasons"]),
+        "SEASON_EVENT": rf"(?:{_alternation(vocab['seasonal_events'])})s?",
         "PART": _alternation(vocab["parts_of_day"]),
         "HOLIDAY": _alternation(vocab["holidays"]),
         "MOVING_HOLIDAY": _alternation(vocab["moving_holidays"]),

@@ -68,6 +68,7 @@ def macros() -> dict[str, str]:
             r"(?:\s+(?:GMT|UTC|BST|CET|EST|EDT|CST|PST|PDT|ET|local\s+time))?"
         ),
         "CENTURY": r"1\dth|20th|21st|\d(?:st|nd|rd|th)",
+        "AGE_OWNER": r"\b(?:his|her|their|my|your|our|one['’]s)",  # "in his 30s" is an age, not a decade
         "SPELLED_YEAR": (
             rf"(?!ten\b)(?:{_TEENS})[\s-]+(?:(?:{_TENS})(?:[\s-](?:{_ONES}))?|{_TEENS}|o[\s-](?:{_ONES}))"
             rf"|two\s+thousand(?:\s+(?:and\s+)?(?:{_ONES}|{_TEENS}|(?:{_TENS})(?:[\s-](?:{_ONES}))?))?"

@@ -51,7 +51,7 @@ def macros() -> dict[str, str]:
         "MOVING_HOLIDAY": _alternation(vocab["moving_holidays"]),
         "UNIT": _alternation(vocab["units"]),
         "CALUNIT": _alternation(vocab["calendar_units"]),
-        "NUM": rf"\d+(?:\s+1/2|½)|\d+(?:\.\d+)?|(?:{_TENS})(?:[\s-](?:{_ONES}))?|{_alternation(vocab['numbers'])}",
+        "NUM": rf"\d{{1,3}}(?:,\d{{3}})+|\d+(?:\s+1/2|½)|\d+(?:\.\d+)?|(?:{_TENS})(?:[\s-](?:{_ONES}))?|{_alternation(vocab['numbers'])}",
         "ORD": _alternation(vocab["ordinals"]),
         "SHIFT": _alternation(vocab["shifts"]),
         "POSITION": _alternation(vocab["positions"]),
@@ -113,6 +113,8 @@ def _number(text: str) -> str:
     words = re.sub(r"\s+", " ", text).lower()
     if re.fullmatch(r"\d+(?:\.\d+)?", words):
         return words
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", words):
+        return words.replace(",", "")
     if half := re.fullmatch(r"(\d+)(?: 1/2|½)", words):
         return f"{half[1]}.5"
     compound = re.fullmatch(rf"({_TENS})[ -]({_ONES})", words)

@@ -14,9 +14,9 @@ from .tense import tense
 
 GENRES = ("news", "narrative")
 # What may stand between a time of day and the date it is on: "Friday, at 9 a.m.", "10:35 a.m.
-# (0735 GMT) Friday".
+# (0735 GMT) Friday", "5:34 a.m. Baghdad time on March 20".
 _DATE_THEN_TIME = re.compile(r"\s*,?\s*(?:at\s+)?")
-_TIME_THEN_DATE = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:on\s+|of\s+|,\s*)?")
+_TIME_THEN_DATE = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:[A-Z][\w-]+\s+time,?\s+)?(?:on\s+|of\s+|,\s*)?")
 DIGRESSION_YEARS = 10
 # What stands between the two ends of a range: "26 June - 4 August 1952", "from May 15 to August 16".
 _SEASON_STARTS = {"-SP": "-03", "-SU": "-06", "-FA": "-09", "-WI": "-12"}

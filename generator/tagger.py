@@ -18,12 +18,13 @@ GENRES = ("news", "narrative")
 _DATE_THEN_TIME = re.compile(r"\s*,?\s*(?:at\s+)?")
 _TIME_THEN_DATE = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:[A-Z][\w-]+\s+time,?\s+)?(?:on\s+|of\s+|,\s*)?")
 DIGRESSION_YEARS = 10
-# What stands between the two ends of a range: "26 June - 4 August 1952", "from May 15 to August 16".
+# Where each season starts, to order it among months: autumn comes after summer and August.
 _SEASON_STARTS = {"-SP": "-03", "-SU": "-06", "-FA": "-09", "-WI": "-12"}
+# What stands between the two ends of a range: "26 June - 4 August 1952", "from May 15 to August 16".
 _RANGE_TO = re.compile(r"\s*(?:-|–|—|to|until|till|through|and)\s*", re.IGNORECASE)
-# A date that ends a span ("lasted until the fall of Budapest in February 1945") looks ahead of
-# the story, which goes on from where it was.
-_SPAN_END = re.compile(r"\b(?:until|till)\b[^.;]*$", re.IGNORECASE)
+# A date that ends a span, a few words after "until" ("lasted until the fall of Budapest in February
+# 1945"), looks ahead of the story, which goes on from where it was.
+_SPAN_END = re.compile(r"\b(?:until|till)(?:\s+[\w'’-]+){0,6}\s+$", re.IGNORECASE)
 # An earlier date in brackets, "(1790)", or naming a thing, "the August 1792 uprising", looks back
 # from the story, which goes on from where it was.
 _BRACKETED = (re.compile(r"\(\s*$"), re.compile(r"^\s*\)"))

@@ -33,6 +33,8 @@ _NAMING = (re.compile(r"\bthe\s+$", re.IGNORECASE),
                       r"[a-z]{3,}\b"))
 # So does an earlier date in a clause in the past perfect: "forces that had invaded Burma in late 1943".
 _PLUPERFECT = re.compile(r"\bhad\s+(?:\w+\s+)?\w+(?:ed|en|wn|un|ght)\b(?:\s+[\w,'’-]+){0,6}\s*$", re.IGNORECASE)
+HEADING_WORDS = 12
+_CLOSING_PUNCTUATION = re.compile(r"[.!?;:,\"”’)\]]\s*$")
 QUARTER_CONTEXT_SENTENCES = 2  # how far back a mentioned quarter makes "a year ago" mean its quarter
 
 
@@ -100,15 +102,22 @@ def _range_start(mentions: list[Mention], index: int, text: str) -> Resolution |
     return Resolution(value, f'{which} "{end.text}", which ends its range')
 
 
+def _is_heading(text: str, start: int, end: int) -> bool:
+    """Whether the sentence at start:end is a heading: a short line of its own, unpunctuated."""
+    return ((start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] == "\n")
+            and len(text[start:end].split()) <= HEADING_WORDS and not _CLOSING_PUNCTUATION.search(text[start:end]))
+
+
 def _digression(mentioned: Anchor, ref: Anchor | None, genre: str, tense_here: str | None, lead_in: str,
-                lead_out: str) -> bool:
+                lead_out: str, heading: bool) -> bool:
     """In narrative text, a year far from the story's time ("a memorial built in 2004"), a date
     in a sentence about the future ("elections were to be held in 1976"), the end of a span
     after the story's date (lead_in, the sentence before it, ends "...lasted until the fall of")
     or an earlier date in brackets, naming a thing (lead_out, the sentence after it, starts ")"
     or " uprising") or in the past perfect ("had invaded Burma in") is an aside: the dates after
-    it still follow the story."""
-    if genre != "narrative" or ref is None:
+    it still follow the story. A date in a heading ("Estates-General of 1789") is where the story
+    goes next."""
+    if genre != "narrative" or ref is None or heading:
         return False
     if tense_here == "future":
         return True
@@ -163,7 +172,9 @@ def tag(text: str, dct: date | None = None, genre: str = "news") -> list[Timex]:
         resolved[index] = (value, found)
         mentioned = Anchor.from_value(value, "the last date mentioned")
         lead_in, lead_out = text[start : mention.start], text[mention.end : end]
-        if mentioned is not None and not _digression(mentioned, anchors.ref, genre, tense_here, lead_in, lead_out):
+        heading = _is_heading(text, start, end)
+        if mentioned is not None and not _digression(mentioned, anchors.ref, genre, tense_here, lead_in, lead_out,
+                                                     heading):
             anchors = replace(anchors, ref=mentioned)
             if "X" not in mention.value and not mention.value.startswith("REL:"):
                 anchors = replace(anchors, written=Anchor.from_value(value, "the last date written in full"))

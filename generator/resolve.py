@@ -49,6 +49,16 @@ class Anchor:
     def __str__(self) -> str:
         return f"{self.role}, {timex.describe(self.value)}"
 
+    @property
+    def span(self) -> tuple[date, date]:
+        """First and last day (of the shifted calendar before Christ)."""
+        return timex.interval(_shifted(self.value) if self.before_christ else self.value)
+
+    def holds(self, other: Anchor) -> bool:
+        """Whether other is a shorter date inside this one: 7 December 1941 inside 1941."""
+        (first, last), (other_first, other_last) = self.span, other.span
+        return first <= other_first and other_last <= last and (other_last - other_first) < (last - first)
+
 
 def _shifted(value: str) -> str | None:
     """BC0480-08 as a value of the shifted calendar; None for decades and centuries."""

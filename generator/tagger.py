@@ -175,8 +175,10 @@ def tag(text: str, dct: date | None = None, genre: str = "news") -> list[Timex]:
         heading = _is_heading(text, start, end)
         if mentioned is not None and not _digression(mentioned, anchors.ref, genre, tense_here, lead_in, lead_out,
                                                      heading):
-            anchors = replace(anchors, ref=mentioned)
-            if "X" not in mention.value and not mention.value.startswith("REL:"):
+            if not (anchors.ref and mentioned.holds(anchors.ref)):  # "1941" after "7 December 1941": still December
+                anchors = replace(anchors, ref=mentioned)
+            if "X" not in mention.value and not mention.value.startswith("REL:") and not (
+                    anchors.written and mentioned.holds(anchors.written)):
                 anchors = replace(anchors, written=Anchor.from_value(value, "the last date written in full"))
             reported = dct is None or mentioned.day <= dct  # a forecast quarter is not the one reported on
             if mentioned.granularity == "quarter" and not mention.value.startswith("REL:QTR") and reported:

@@ -397,7 +397,7 @@ def resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str = 
         what = "a length of time" if mention.type == "DURATION" else "a repeating period"
         return Resolution(duration_value(value), f"{what}, not a date")
     if mention.type == "SET":
-        return Resolution(value, "a repeating day, not a date")
+        return Resolution(value, "a repeating day or period, not a date")
     if value in timex.REF_NAMES:
         return Resolution(value, f"a reference to {timex.REF_NAMES[value]}, not a date")
     if value.startswith("REL:"):

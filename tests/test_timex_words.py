@@ -17,3 +17,14 @@ from generator import timex
 ])
 def test_values_in_words(value, words):
     assert timex.describe(value) == words
+
+
+@pytest.mark.parametrize("value, words", [
+    ("P1D", "every day"),
+    ("P2W", "every 2 weeks"),
+    ("XXXX-WXX-1", "every Monday"),
+    ("XXXX-07", "every July"),
+    ("XXXX-SP", "every spring"),
+])
+def test_repeating_values_in_words(value, words):
+    assert timex.describe(value, "SET") == words

@@ -33,7 +33,7 @@ _NAMING = (re.compile(r"\bthe\s+$", re.IGNORECASE),
                       r"[a-z]{3,}\b"))
 # So does an earlier date in a clause in the past perfect: "forces that had invaded Burma in late 1943".
 _PLUPERFECT = re.compile(r"\bhad\s+(?:\w+\s+)?\w+(?:ed|en|wn|un|ght)\b(?:\s+[\w,'’-]+){0,6}\s*$", re.IGNORECASE)
-HEADING_WORDS = 12
+HEADING_WORDS = 12  # a heading is a line of at most this many words, without closing punctuation
 _CLOSING_PUNCTUATION = re.compile(r"[.!?;:,\"”’)\]]\s*$")
 QUARTER_CONTEXT_SENTENCES = 2  # how far back a mentioned quarter makes "a year ago" mean its quarter
 

@@ -68,7 +68,7 @@ def macros() -> dict[str, str]:
             r"(?:\s+(?:GMT|UTC|BST|CET|EST|EDT|CST|PST|PDT|ET|local\s+time))?"
         ),
         "CENTURY": r"1\dth|20th|21st|\d(?:st|nd|rd|th)",
-        "AGE_OWNER": r"\b(?:his|her|their|my|your|our|one['’]s)",  # "in his 30s" is an age, not a decade
+        "AGE_OWNER": rf"\b(?:{_alternation(vocab['age_owners'])})",
         "SPELLED_YEAR": (
             rf"(?!ten\b)(?:{_TEENS})[\s-]+(?:(?:{_TENS})(?:[\s-](?:{_ONES}))?|{_TEENS}|o[\s-](?:{_ONES}))"
             rf"|two\s+thousand(?:\s+(?:and\s+)?(?:{_ONES}|{_TEENS}|(?:{_TENS})(?:[\s-](?:{_ONES}))?))?"
@@ -76,17 +76,20 @@ def macros() -> dict[str, str]:
     }
 
 
-_MACRO = re.compile(r"\{([A-Z_]+)(?:#(\d+))?\}")
+_MACRO = re.compile(r"\{(~?)([A-Z_]+)(?:#(\d+))?\}")
 
 
 def expand(pattern: str) -> str:
-    """Replace {MACRO} and {MACRO#2} in a rule pattern by named groups."""
+    """Replace {MACRO} and {MACRO#2} in a rule pattern by named groups, and {~MACRO} by a group
+    that captures nothing (for context patterns, whose groups would add to the match's)."""
     table = macros()
 
     def replace(match: re.Match) -> str:
-        name, suffix = match.group(1), match.group(2)
+        plain, name, suffix = match.group(1), match.group(2), match.group(3)
         if name not in table:
             raise KeyError(f"unknown macro {{{name}}}")
+        if plain:
+            return f"(?:{table[name]})"
         group = name.lower() + (f"_{suffix}" if suffix else "")
         return f"(?P<{group}>{table[name]})"
 

@@ -67,7 +67,7 @@ def macros() -> dict[str, str]:
             r"|(?:[01]?\d|2[0-3]):[0-5]\d|noon|midday|midnight)"
             r"(?:\s+(?:GMT|UTC|BST|CET|EST|EDT|CST|PST|PDT|ET|local\s+time))?"
         ),
-        "CENTURY": r"1\dth|20th|21st|\d(?:st|nd|rd|th)",
+        "CENTURY": rf"1\dth|20th|21st|\d(?:st|nd|rd|th)|{_alternation(vocab['spelled_centuries'])}",
         "AGE_OWNER": rf"\b(?:{_alternation(vocab['age_owners'])})",
         "SPELLED_YEAR": (
             rf"(?!ten\b)(?:{_TEENS})[\s-]+(?:(?:{_TENS})(?:[\s-](?:{_ONES}))?|{_TEENS}|o[\s-](?:{_ONES}))"
@@ -175,7 +175,8 @@ def _digits(text: str) -> int:
 
 
 def _century(text: str) -> str:
-    return f"{_digits(text) - 1:02d}"
+    number = _digits(text) if any(c.isdigit() for c in text) else _lookup("spelled_centuries", text)
+    return f"{number - 1:02d}"
 
 
 def _ordinal(text: str) -> str:

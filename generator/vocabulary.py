@@ -63,7 +63,8 @@ def macros() -> dict[str, str]:
         "MM": r"0[1-9]|1[0-2]",
         "DD": r"0[1-9]|[12]\d|3[01]",
         "CLOCK": (
-            r"(?:(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?\s*(?:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)"
+            r"(?:(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?\s+(?:o['’]clock\s+)?in\s+the\s+(?:morning|afternoon|evening)"
+            r"|(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?\s*(?:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)"
             r"|(?:[01]?\d|2[0-3]):[0-5]\d|noon|midday|midnight)"
             r"(?:\s+(?:GMT|UTC|BST|CET|EST|EDT|CST|PST|PDT|ET|local\s+time))?"
         ),
@@ -151,6 +152,8 @@ def _clock(text: str) -> str:
         return "12:00"
     if words == "midnight":
         return "24:00"
+    words = re.sub(r"\s+(?:o['’]clock\s+)?in\s+the\s+morning$", " am", words)
+    words = re.sub(r"\s+(?:o['’]clock\s+)?in\s+the\s+(?:afternoon|evening)$", " pm", words)
     match = re.fullmatch(r"(\d{1,2})(?:[:.](\d\d))?\s*([ap])?\.?m?\.?", words)
     if not match:
         raise Rejected(f"{text!r} is not a clock time")

@@ -7,7 +7,7 @@ longest non-overlapping matches. It decides nothing about dates: resolve.py does
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,6 +26,7 @@ TRIGGER_TABLES = ("months", "weekdays", "seasons", "parts_of_day", "holidays", "
 # Tables a rule may name in `needs` (by the macro that matches them) instead of listing words.
 NEEDS_TABLES = {"MONTH": "months", "WEEKDAY": "weekdays", "SEASON": "seasons", "HOLIDAY": "holidays",
                 "MOVING_HOLIDAY": "moving_holidays", "PART": "parts_of_day"}
+_POSSESSIVE = re.compile(r"['’]s\b")
 _TEMPLATE_FIELD = re.compile(r"\{(\w+)(?:\|([^}]*))?\}")
 
 
@@ -231,8 +232,26 @@ def candidates(text: str, stretches: list[tuple[int, int]] | None = None) -> lis
     return found
 
 
+@lru_cache(maxsize=1)
+def _date_approximation() -> re.Pattern:
+    words = vocabulary.load()["date_approximations"]
+    return re.compile(rf"(?<![\w.])(?:{'|'.join(re.escape(word) for word in words)})\s+$", _FLAGS)
+
+
+def _approximated(mention: Mention, text: str) -> Mention:
+    """A date or time said to be approximate ("around Nov. 1", "ca. 466 BC") with its word; not
+    one that names a thing ("to get around Wednesday's ruling")."""
+    if mention.type not in ("DATE", "TIME") or mention.mod is not None or _POSSESSIVE.match(text, mention.end):
+        return mention
+    found = _date_approximation().search(text, max(0, mention.start - _CONTEXT), mention.start)
+    if found is None:
+        return mention
+    return replace(mention, start=found.start(), text=text[found.start() : mention.end], mod="APPROX")
+
+
 def recognise(text: str) -> list[Mention]:
-    """The longest non-overlapping mentions in text order (ties go to the earlier rule)."""
+    """The longest non-overlapping mentions in text order (ties go to the earlier rule), each
+    with the word that makes it approximate, if any."""
     taken = bytearray(len(text))
     kept = []
     for mention in sorted(candidates(text), key=lambda m: (m.start - m.end, m.rule.order, m.start)):
@@ -240,4 +259,4 @@ def recognise(text: str) -> list[Mention]:
             continue
         taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
         kept.append(mention)
-    return sorted(kept, key=lambda m: m.start)
+    return sorted((_approximated(mention, text) for mention in kept), key=lambda m: m.start)

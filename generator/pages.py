@@ -16,12 +16,13 @@ from urllib.parse import urlsplit
 
 from . import markup, timex
 from .articles import Article, Problem
-from .events import COARSE_FIRST, Event, Mark, Undated, is_unresolved, label, undated_of
+from .events import COARSE_FIRST, PLACING_TYPES, Event, Mark, Undated, is_unresolved, label, undated_of
 from .exports import EXPORTS
 from .layout import (TIMELINE_PAGE, Layout, article_page, is_month_or_finer, link, month_anchor, month_page,
                      place_page, sentence_id, year_page)
 from .places import Place, places_in
 from .report import REPORT_PAGE, Tally, report_page
+from .tagger import Timex
 
 MONTH_OR_FINER = COARSE_FIRST.index("month")
 FILTER_PAGE = "tags.md"
@@ -295,11 +296,18 @@ def _source_mark_link(mark: Mark, entry_of: dict[str, str]) -> str:
     return f'[{markup.text(mark.timex.text)}]({target}){{ #{mark.id} .timex title="{_hover(mark)}" }}'
 
 
+def _off_the_timeline(found: Timex) -> str:
+    """Why an expression has no entry: it names no date, or one before Christ, which the timeline
+    does not place."""
+    return "before Christ: not on the timeline" if found.type in PLACING_TYPES and found.value.startswith("BC") \
+        else "not a date"
+
+
 def _expression_rows(source: Source, entry_of: dict[str, str]) -> list[str]:
     rows = ["| # | Expression | Type | Value | Meaning | Timeline |", "|---|---|---|---|---|---|"]
     for mark in source.marks:
         found = mark.timex
-        entry = f"[entry]({entry_of[mark.id]})" if mark.id in entry_of else "not a date"
+        entry = f"[entry]({entry_of[mark.id]})" if mark.id in entry_of else _off_the_timeline(found)
         meaning = markup.text(f"{label(found.value, found.mod, found.type)}: {found.reason}")
         rows.append(
             f"| [{mark.id}](#{mark.id}) | {markup.text(found.text)} | {found.type} | <code>{markup.text(found.value)}</code> "

@@ -246,3 +246,16 @@ def test_home_page_links_every_export(seed_site):
     home = (seed_site[0] / "site" / "index.html").read_text(encoding="utf-8")
     for name in ("timeline.json", "timelinejs.json", "timeline.csv", "timeline.ics"):
         assert f'href="{name}"' in home and (seed_site[0] / "site" / name).is_file()
+
+
+def test_a_date_before_christ_is_listed_with_its_article_but_not_placed(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "ancient.md").write_text(
+        "---\ntitle: Old city\ndate: 2021-08-20\n---\nHistorians trace the city to the 4th century BC.\n\n"
+        "The museum reopened on Wednesday.\n", encoding="utf-8")
+    generated = build_site(seeds, tmp_path)
+    assert generated.returncode == 0, generated.stderr
+    assert [entry["lead"] for entry in entries(tmp_path)] == ["Wed 18 August 2021"]
+    source = (tmp_path / "site" / "sources" / "ancient.html").read_text(encoding="utf-8")
+    assert "BC03" in source and "before Christ: not on the timeline" in source

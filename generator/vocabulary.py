@@ -213,6 +213,7 @@ NORMALISERS = {
     "year": lambda text: f"BC{_digits(text):04d}" if re.search(BC, text) else text,
     "half": lambda text: ".5",
     "bc_year": lambda text: f"{_digits(text):04d}",
+    "bc": lambda text: "BC",  # an era marker after a century
     "spelled_year": _spelled_year,
     "clock": _clock,
 }

@@ -27,6 +27,7 @@ TRIGGER_TABLES = ("months", "weekdays", "seasons", "parts_of_day", "holidays", "
 NEEDS_TABLES = {"MONTH": "months", "WEEKDAY": "weekdays", "SEASON": "seasons", "HOLIDAY": "holidays",
                 "MOVING_HOLIDAY": "moving_holidays", "PART": "parts_of_day"}
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")  # no expression runs from one paragraph into the next
+_OR_SO = re.compile(r"\s+or\s+so\b", _FLAGS)
 _POSSESSIVE = re.compile(r"['’]s\b")
 _TEMPLATE_FIELD = re.compile(r"\{(\w+)(?:\|([^}]*))?\}")
 
@@ -240,9 +241,14 @@ def _date_approximation() -> re.Pattern:
 
 
 def _approximated(mention: Mention, text: str) -> Mention:
-    """A date or time said to be approximate ("around Nov. 1", "ca. 466 BC") with its word; not
-    one that names a thing ("to get around Wednesday's ruling")."""
-    if mention.type not in ("DATE", "TIME") or mention.mod is not None or _POSSESSIVE.match(text, mention.end):
+    """A date or time said to be approximate ("around Nov. 1", "ca. 466 BC") with its word, and
+    any expression followed by "or so" ("the next year or so") with those words; not one that
+    names a thing ("to get around Wednesday's ruling")."""
+    if mention.mod is not None or _POSSESSIVE.match(text, mention.end):
+        return mention
+    if or_so := _OR_SO.match(text, mention.end):
+        return replace(mention, end=or_so.end(), text=text[mention.start : or_so.end()], mod="APPROX")
+    if mention.type not in ("DATE", "TIME"):
         return mention
     found = _date_approximation().search(text, max(0, mention.start - _CONTEXT), mention.start)
     if found is None:

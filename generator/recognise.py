@@ -27,7 +27,6 @@ TRIGGER_TABLES = ("months", "weekdays", "seasons", "parts_of_day", "holidays", "
 NEEDS_TABLES = {"MONTH": "months", "WEEKDAY": "weekdays", "SEASON": "seasons", "HOLIDAY": "holidays",
                 "MOVING_HOLIDAY": "moving_holidays", "PART": "parts_of_day"}
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")  # no expression runs from one paragraph into the next
-_OR_SO = re.compile(r"\s+or\s+so\b", _FLAGS)
 _POSSESSIVE = re.compile(r"['’]s\b")
 _TEMPLATE_FIELD = re.compile(r"\{(\w+)(?:\|([^}]*))?\}")
 
@@ -235,30 +234,41 @@ def candidates(text: str, stretches: list[tuple[int, int]] | None = None) -> lis
 
 
 @lru_cache(maxsize=1)
-def _date_approximation() -> re.Pattern:
-    words = vocabulary.load()["date_approximations"]
-    return re.compile(rf"(?<![\w.])(?:{'|'.join(re.escape(word) for word in words)})\s+$", _FLAGS)
+def _modifier_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(word before a date that makes it approximate, words after an expression that open or blur
+    its end, prefix glued to a date), each alternation in a named group per mod."""
+    vocab = vocabulary.load()
+    before = "|".join(re.escape(word) for word in vocab["date_approximations"])
+    after = "|".join(rf"(?P<{mod}>{vocabulary.alternation(words)})" for mod, words in vocab["open_ends"].items())
+    glued = "|".join(rf"(?P<{mod}>{re.escape(prefix)})" for prefix, mod in vocab["date_prefixes"].items())
+    return (re.compile(rf"(?<![\w.])(?:{before})\s+$", _FLAGS), re.compile(rf"\s+(?:{after})\b", _FLAGS),
+            re.compile(rf"(?<![\w-])(?:{glued})$", _FLAGS))
 
 
-def _approximated(mention: Mention, text: str) -> Mention:
-    """A date or time said to be approximate ("around Nov. 1", "ca. 466 BC") with its word, and
-    any expression followed by "or so" ("the next year or so") with those words; not one that
-    names a thing ("to get around Wednesday's ruling")."""
+def _modified(mention: Mention, text: str) -> Mention:
+    """An expression with the words around it that qualify it, and their mod: "the next year or
+    so" and "1994 or later" after it, "around Nov. 1", "ca. 466 BC" and "post-1959" before a
+    date; not one that names a thing ("to get around Wednesday's ruling")."""
     if mention.mod is not None or _POSSESSIVE.match(text, mention.end):
         return mention
-    if or_so := _OR_SO.match(text, mention.end):
-        return replace(mention, end=or_so.end(), text=text[mention.start : or_so.end()], mod="APPROX")
+    approximation, open_end, glued = _modifier_patterns()
+    if found := open_end.match(text, mention.end):
+        mod = next(name for name, words in found.groupdict().items() if words)
+        if mod == "APPROX" or mention.type == "DATE":
+            return replace(mention, end=found.end(), text=text[mention.start : found.end()], mod=mod)
     if mention.type not in ("DATE", "TIME"):
         return mention
-    found = _date_approximation().search(text, max(0, mention.start - _CONTEXT), mention.start)
-    if found is None:
-        return mention
-    return replace(mention, start=found.start(), text=text[found.start() : mention.end], mod="APPROX")
+    if found := glued.search(text, max(0, mention.start - _CONTEXT), mention.start):
+        mod = next(name for name, prefix in found.groupdict().items() if prefix)
+        return replace(mention, start=found.start(), text=text[found.start() : mention.end], mod=mod)
+    if found := approximation.search(text, max(0, mention.start - _CONTEXT), mention.start):
+        return replace(mention, start=found.start(), text=text[found.start() : mention.end], mod="APPROX")
+    return mention
 
 
 def recognise(text: str) -> list[Mention]:
     """The longest non-overlapping mentions in text order (ties go to the earlier rule), each
-    with the word that makes it approximate, if any."""
+    with the words around it that qualify it."""
     taken = bytearray(len(text))
     kept = []
     for mention in sorted(candidates(text), key=lambda m: (m.start - m.end, m.rule.order, m.start)):
@@ -266,4 +276,4 @@ def recognise(text: str) -> list[Mention]:
             continue
         taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
         kept.append(mention)
-    return sorted((_approximated(mention, text) for mention in kept), key=lambda m: m.start)
+    return sorted((_modified(mention, text) for mention in kept), key=lambda m: m.start)

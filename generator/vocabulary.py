@@ -25,7 +25,7 @@ def load() -> dict:
         return yaml.safe_load(handle)
 
 
-def _alternation(words) -> str:
+def alternation(words) -> str:
     """A regex matching any of the words, longest first, spaces matching any run of whitespace."""
     ordered = sorted({str(word) for word in words}, key=lambda w: (-len(w), w))
     return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in ordered)
@@ -42,22 +42,22 @@ def macros() -> dict[str, str]:
     """Macro name -> regex body (without the named group around it)."""
     vocab = load()
     return {
-        "MONTH": _alternation(vocab["months"]),
-        "WEEKDAY": _alternation(vocab["weekdays"]),
-        "SEASON": _alternation(vocab["seasons"]),
-        "SEASON_EVENT": rf"(?:{_alternation(vocab['seasonal_events'])})s?",
-        "PART": _alternation(vocab["parts_of_day"]),
-        "HOLIDAY": _alternation(vocab["holidays"]),
-        "MOVING_HOLIDAY": _alternation(vocab["moving_holidays"]),
-        "UNIT": _alternation(vocab["units"]),
-        "CALUNIT": _alternation(vocab["calendar_units"]),
-        "NUM": rf"\d{{1,3}}(?:,\d{{3}})+|\d+(?:\s+1/2|½)|\d+(?:\.\d+)?|(?:{_TENS})(?:[\s-](?:{_ONES}))?|{_alternation(vocab['numbers'])}",
-        "ORD": _alternation(vocab["ordinals"]),
-        "SHIFT": _alternation(vocab["shifts"]),
-        "POSITION": _alternation(vocab["positions"]),
-        "APPROX": _alternation(vocab["approximations"]),
-        "OUTSIDE_APPROX": _alternation(vocab["outside_approximations"]),
-        "DECADE": rf"(?:1[0-9]|20)\d0s|['’]\d0s|\d0s|{_alternation(vocab['decade_words'])}",
+        "MONTH": alternation(vocab["months"]),
+        "WEEKDAY": alternation(vocab["weekdays"]),
+        "SEASON": alternation(vocab["seasons"]),
+        "SEASON_EVENT": rf"(?:{alternation(vocab['seasonal_events'])})s?",
+        "PART": alternation(vocab["parts_of_day"]),
+        "HOLIDAY": alternation(vocab["holidays"]),
+        "MOVING_HOLIDAY": alternation(vocab["moving_holidays"]),
+        "UNIT": alternation(vocab["units"]),
+        "CALUNIT": alternation(vocab["calendar_units"]),
+        "NUM": rf"\d{{1,3}}(?:,\d{{3}})+|\d+(?:\s+1/2|½)|\d+(?:\.\d+)?|(?:{_TENS})(?:[\s-](?:{_ONES}))?|{alternation(vocab['numbers'])}",
+        "ORD": alternation(vocab["ordinals"]),
+        "SHIFT": alternation(vocab["shifts"]),
+        "POSITION": alternation(vocab["positions"]),
+        "APPROX": alternation(vocab["approximations"]),
+        "OUTSIDE_APPROX": alternation(vocab["outside_approximations"]),
+        "DECADE": rf"(?:1[0-9]|20)\d0s|['’]\d0s|\d0s|{alternation(vocab['decade_words'])}",
         "DAY": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?",
         "YEAR": rf"(?:1[0-9]|20)\d\d|\d{{1,4}}\s*{BC}",
         "MM": r"0[1-9]|1[0-2]",
@@ -68,8 +68,8 @@ def macros() -> dict[str, str]:
             r"|(?:[01]?\d|2[0-3]):[0-5]\d|noon|midday|midnight)"
             r"(?:\s+(?:GMT|UTC|BST|CET|EST|EDT|CST|PST|PDT|ET|local\s+time))?"
         ),
-        "CENTURY": rf"1\dth|20th|21st|\d(?:st|nd|rd|th)|{_alternation(vocab['spelled_centuries'])}",
-        "AGE_OWNER": rf"\b(?:{_alternation(vocab['age_owners'])})",
+        "CENTURY": rf"1\dth|20th|21st|\d(?:st|nd|rd|th)|{alternation(vocab['spelled_centuries'])}",
+        "AGE_OWNER": rf"\b(?:{alternation(vocab['age_owners'])})",
         "SPELLED_YEAR": (
             rf"(?!ten\b)(?:{_TEENS})[\s-]+(?:(?:{_TENS})(?:[\s-](?:{_ONES}))?|{_TEENS}|o[\s-](?:{_ONES}))"
             rf"|two\s+thousand(?:\s+(?:and\s+)?(?:{_ONES}|{_TEENS}|(?:{_TENS})(?:[\s-](?:{_ONES}))?))?"

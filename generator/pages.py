@@ -299,8 +299,9 @@ def _source_mark_link(mark: Mark, entry_of: dict[str, str]) -> str:
 def _off_the_timeline(found: Timex) -> str:
     """Why an expression has no entry: it names no date, or one before Christ, which the timeline
     does not place."""
-    return "before Christ: not on the timeline" if found.type in PLACING_TYPES and found.value.startswith("BC") \
-        else "not a date"
+    if found.type in PLACING_TYPES and found.value.startswith("BC"):
+        return "before Christ: not on the timeline"
+    return "not a date"
 
 
 def _expression_rows(source: Source, entry_of: dict[str, str]) -> list[str]:

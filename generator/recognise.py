@@ -238,7 +238,7 @@ def _modifier_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """(word before a date that makes it approximate, words after an expression that open or blur
     its end, prefix glued to a date), each alternation in a named group per mod."""
     vocab = vocabulary.load()
-    before = "|".join(re.escape(word) for word in vocab["date_approximations"])
+    before = vocabulary.alternation(vocab["date_approximations"])
     after = "|".join(rf"(?P<{mod}>{vocabulary.alternation(words)})" for mod, words in vocab["open_ends"].items())
     glued = "|".join(rf"(?P<{mod}>{re.escape(prefix)})" for prefix, mod in vocab["date_prefixes"].items())
     return (re.compile(rf"(?<![\w.])(?:{before})\s+$", _FLAGS), re.compile(rf"\s+(?:{after})\b", _FLAGS),

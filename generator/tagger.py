@@ -18,8 +18,6 @@ GENRES = ("news", "narrative")
 _DATE_THEN_TIME = re.compile(r"\s*,?\s*(?:at\s+)?")
 _TIME_THEN_DATE = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:[A-Z][\w-]+\s+time,?\s+)?(?:on\s+|of\s+|,\s*)?")
 DIGRESSION_YEARS = 10
-# Where each season starts, to order it among months: autumn comes after summer and August.
-_SEASON_STARTS = {"-SP": "-03", "-SU": "-06", "-FA": "-09", "-WI": "-12"}
 # What stands between the two ends of a range: "26 June - 4 August 1952", "from May 15 to August 16".
 _RANGE_TO = re.compile(r"\s*(?:-|–|—|to|until|till|through|and)\s*", re.IGNORECASE)
 # A date that ends a span, a few words after "until" ("lasted until the fall of Budapest in February
@@ -79,7 +77,9 @@ def _neighbour_date(mentions: list[Mention], index: int, text: str) -> int | Non
 
 
 def _in_year_order(month_day_or_season: str) -> str:
-    return _SEASON_STARTS.get(month_day_or_season, month_day_or_season)
+    """"-11-15", "-08" or "-FA" as a month and day that sort in the year: autumn is "-09"."""
+    season = month_day_or_season.removeprefix("-")
+    return f"-{timex.SEASON_START[season]:02d}" if season in timex.SEASON_START else month_day_or_season
 
 
 def _range_start(mentions: list[Mention], index: int, text: str) -> Resolution | None:

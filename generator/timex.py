@@ -160,9 +160,7 @@ def describe(value: str, kind: str = "DATE") -> str:
     if kind == "SET":
         if value.startswith("P"):
             return "every " + _duration_words(value).removeprefix("1 ")
-        if m := re.fullmatch(r"XXXX-WXX-([1-7])", value):
-            return "every " + calendar.day_name[int(m[1]) - 1]
-        if re.fullmatch(r"XXXX-(?:\d\d|SP|SU|FA|WI|Q[1-4])", value):  # each July, every spring
+        if re.fullmatch(r"XXXX-(?:WXX-[1-7]|\d\d|SP|SU|FA|WI|Q[1-4])", value):  # every Monday, each July
             return "every " + describe_unresolved(value).removeprefix("a ").removesuffix(" (year unknown)")
     if value in REF_NAMES:
         return REF_NAMES[value]

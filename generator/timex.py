@@ -7,7 +7,7 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
-SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # a winter runs into the next year
 SEASON_NAMES = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
 PART_NAMES = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
 HALF_AND_QUARTER_NAMES = {"Q": ("first quarter", "second quarter", "third quarter", "fourth quarter"),
@@ -179,7 +179,8 @@ def describe(value: str, kind: str = "DATE") -> str:
     if found == "month":
         return f"{calendar.month_name[span[0].month]} {span[0].year}"
     if found == "season":
-        return f"{SEASON_NAMES[date_part[-2:]]} {date_part[:4]}"
+        years = f"{span[0].year}" if span[0].year == span[1].year else f"{span[0].year}–{span[1].year}"
+        return f"{SEASON_NAMES[date_part[-2:]]} {years}"
     if found == "quarter":
         return f"the {_ordinal(int(date_part[-1]))} quarter of {date_part[:4]}"
     if found == "half":
@@ -196,6 +197,8 @@ def describe(value: str, kind: str = "DATE") -> str:
 def _before_christ(value: str) -> str:
     """'August 480 BC': the date in words as if it were AD, its year marked BC and no weekday (the
     calendar's weekdays do not run back before year 1)."""
+    if m := re.fullmatch(r"BC(\d{4})-WI", value):  # its January falls in the next year, a lower one BC
+        return f"winter {int(m[1])}–{int(m[1]) - 1} BC"
     words = describe(value[2:])
     if words.startswith("an unresolved date"):
         return f"an unresolved date ({value})"

@@ -401,9 +401,12 @@ def resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str = 
     if value in timex.REF_NAMES:
         return Resolution(value, f"a reference to {timex.REF_NAMES[value]}, not a date")
     if value.startswith("REL:"):
+        value, _, year = value.partition("@")
         value, _, within = value.partition("/")
         anchor = anchors.get(value.split(":")[1], genre)
         resolved, meaning = _resolve_relative(value, anchor)
+        if year and resolved and not anchor.before_christ:
+            resolved, meaning = year + resolved[4:], f"the same {value.split(':')[2]} in {year}: {meaning}"
         if within:
             named = f"day {int(within[1:])}" if value.split(":")[2] == "month" else _template_name("XXXX" + within)
             shown = resolved and timex.describe(_unshifted(resolved) if anchor.before_christ else resolved)

@@ -160,8 +160,10 @@ def describe(value: str, kind: str = "DATE") -> str:
     if kind == "SET":
         if value.startswith("P"):
             return "every " + _duration_words(value).removeprefix("1 ")
-        if re.fullmatch(r"XXXX-(?:WXX-[1-7]|\d\d|SP|SU|FA|WI|Q[1-4])", value):  # every Monday, each July
-            return "every " + describe_unresolved(value).removeprefix("a ").removesuffix(" (year unknown)")
+        date_part, time_part = split_time(value)
+        if re.fullmatch(r"XXXX-(?:WXX-[1-7]|\d\d|SP|SU|FA|WI|Q[1-4])", date_part):  # every Monday, each July
+            repeated = describe_unresolved(date_part).removeprefix("a ").removesuffix(" (year unknown)")
+            return f"every {repeated}" + (f" {time_words(time_part)}" if time_part else "")
     if value in REF_NAMES:
         return REF_NAMES[value]
     if value.startswith("BC"):

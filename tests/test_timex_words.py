@@ -28,6 +28,7 @@ def test_values_in_words(value, words):
     ("XXXX-WXX-1", "every Monday"),
     ("XXXX-07", "every July"),
     ("XXXX-SP", "every spring"),
+    ("XXXX-WXX-2TNI", "every Tuesday night"),
 ])
 def test_repeating_values_in_words(value, words):
     assert timex.describe(value, "SET") == words

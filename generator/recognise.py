@@ -51,6 +51,7 @@ class Rule:
     after: re.Pattern | None = None
     not_after: re.Pattern | None = None
     attach: bool = False
+    known_as: str | None = None
     needs: tuple[str, ...] = ()  # one of these must be in a stretch of text for the rule to be tried there
     examples: tuple = field(default=(), compare=False)
 
@@ -106,6 +107,7 @@ def load_rules() -> tuple[Rule, ...]:
                 not_after=_compile_context(entry.get("not_after"), False),
                 needs=tuple(need if need in NEEDS_TABLES else need.lower() for need in entry.get("needs", ())),
                 attach=bool(entry.get("attach", False)),
+                known_as=entry.get("known_as"),
                 examples=tuple(entry.get("examples", ())),
             )
         )

@@ -426,7 +426,7 @@ def resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str = 
     if holiday := _MOVING_HOLIDAY.fullmatch(value):
         return _resolve_holiday(mention, holiday["year"], holiday["rule"], anchors, tense, genre)
     if "X" not in value:
-        return Resolution(value, "written in full")
+        return Resolution(value, mention.rule.known_as or "written in full")
     anchor = anchors.get("WRITTEN", genre)
     if anchor is None:
         return Resolution(value, "not resolved: the article has no publication date")

@@ -404,23 +404,25 @@ def resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str = 
         value, _, year = value.partition("@")
         value, _, within = value.partition("/")
         anchor = anchors.get(value.split(":")[1], genre)
+        before_christ = anchor is not None and anchor.before_christ
         resolved, meaning = _resolve_relative(value, anchor)
-        if year and resolved and not anchor.before_christ:
+        if year and resolved and timex.interval(resolved) and not before_christ:
             resolved, meaning = year + resolved[4:], f"the same {value.split(':')[2]} in {year}: {meaning}"
         if within:
             named = f"day {int(within[1:])}" if value.split(":")[2] == "month" else _template_name("XXXX" + within)
-            shown = resolved and timex.describe(_unshifted(resolved) if anchor.before_christ else resolved)
+            shown = resolved and timex.describe(_unshifted(resolved) if before_christ else resolved)
             if resolved is None:
                 meaning = f"{named} of {meaning}"
             elif timex.interval(resolved + within) is None:
                 resolved, meaning = None, f"{named} of {shown}, which has no such date"
             else:
                 meaning = f"{named} of {shown}, {meaning}"
-        if resolved is not None and anchor.before_christ:
+        if resolved is not None and before_christ:
             resolved = _unshifted(resolved + within)
             within = ""
         if resolved is None:
-            return Resolution(_unresolved_form(value) + within, f"not resolved: {meaning}" + (
+            unresolved = _unresolved_form(value) + within
+            return Resolution(year + unresolved[4:] if year else unresolved, f"not resolved: {meaning}" + (
                 "" if anchor else " a date the article does not give"), anchor)
         return Resolution(resolved + within, meaning, anchor)
     if holiday := _MOVING_HOLIDAY.fullmatch(value):

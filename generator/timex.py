@@ -213,7 +213,8 @@ def _before_christ(value: str) -> str:
     return re.sub(rf"\b0*{int(digits)}(?=s?\b)", lambda m: f"{m.group(0).lstrip('0')} BC", words, count=1)
 
 
-_UNKNOWN_PART = {"XX-XX": "day", "WXX": "week", "XX": "month"}  # what 1915-XX-XX, 1915-WXX, 1915-XX leave open
+# what 1915-XX-XX, 1915-WXX, 1915-XX, 1915-QX and 1915-HX leave open
+_UNKNOWN_PART = {"XX-XX": "day", "WXX": "week", "XX": "month", "QX": "quarter", "HX": "half"}
 
 
 def describe_unresolved(value: str) -> str:
@@ -225,7 +226,7 @@ def describe_unresolved(value: str) -> str:
         return f"a year ending in {m[1]}"
     if m := re.fullmatch(r"(\d{4})-(\d\d)-XX", value):
         return f"a day in {calendar.month_name[int(m[2])]} {int(m[1])}"
-    if m := re.fullmatch(r"(\d{4})-(XX-XX|WXX|XX)", value):
+    if m := re.fullmatch(r"(\d{4})-(XX-XX|WXX|XX|QX|HX)", value):
         return f"a {_UNKNOWN_PART[m[2]]} in {int(m[1])}"
     if m := re.fullmatch(r"XXXX-(\d\d)-(\d\d)", value):
         return f"{int(m[2])} {calendar.month_name[int(m[1])]} (year unknown)"

@@ -14,6 +14,7 @@ from generator import timex
     ("1950-06-XX", "a day in June 1950"),
     ("1915-XX-XX", "a day in 1915"),
     ("1792-WXX", "a week in 1792"),
+    ("1988-QX", "a quarter in 1988"),
     ("1941-SU", "summer 1941"),
     ("1941-WI", "winter 1941–1942"),
     ("BC0480-WI", "winter 480–479 BC"),

@@ -65,7 +65,10 @@ def macros() -> dict[str, str]:
         "CLOCK": (
             r"(?:(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?\s+(?:o['’]clock\s+)?in\s+the\s+(?:morning|afternoon|evening)"
             r"|(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?\s*(?:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)"
-            r"|(?:[01]?\d|2[0-3]):[0-5]\d|noon|midday|midnight)"
+            r"|(?:[01]?\d|2[0-3]):[0-5]\d|noon|midday|midnight"
+            # 1900 GMT, but not "(0735 GMT)" restating the time before it
+            r"|(?<!\()(?:[01]\d|2[0-3])[0-5]\d(?=\s+(?:GMT|UTC|local\s+time)\b)"
+            r"|(?<=\bat\s)(?:[01]\d|2[0-3])[0-5]\d\s+(?:hours|hrs)\b)"  # at 0430 hours
             r"(?:\s+(?:GMT|UTC|BST|CET|EST|EDT|CST|PST|PDT|ET|local\s+time))?"
         ),
         "CENTURY": rf"1\dth|20th|21st|\d(?:st|nd|rd|th)|{alternation(vocab['spelled_centuries'])}",
@@ -148,6 +151,7 @@ def _unit(text: str) -> str:
 def _clock(text: str) -> str:
     words = text.lower()
     words = re.sub(r"\s+(?:gmt|utc|bst|cet|est|edt|cst|pst|pdt|et|local\s+time)$", "", words)
+    words = re.sub(r"^(\d\d)(\d\d)(?:\s+(?:hours|hrs))?$", r"\1:\2", words)  # 1900 GMT, 0600 hours
     if words in ("noon", "midday"):
         return "12:00"
     if words == "midnight":

@@ -26,7 +26,7 @@ TRIGGER_TABLES = ("months", "weekdays", "seasons", "parts_of_day", "holidays", "
 # Tables a rule may name in `needs` (by the macro that matches them) instead of listing words.
 NEEDS_TABLES = {"MONTH": "months", "WEEKDAY": "weekdays", "SEASON": "seasons", "HOLIDAY": "holidays",
                 "MOVING_HOLIDAY": "moving_holidays", "PART": "parts_of_day"}
-_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")  # no expression runs from one paragraph into the next
+PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")  # no expression runs from one paragraph into the next
 _POSSESSIVE = re.compile(r"['’]s\b")
 _TEMPLATE_FIELD = re.compile(r"\{(\w+)(?:\|([^}]*))?\}")
 
@@ -141,7 +141,7 @@ def _context_allows(rule: Rule, text: str, start: int, end: int) -> bool:
 
 def _mention(rule: Rule, match: re.Match, text: str) -> Mention | None:
     start, end = match.span()
-    if _PARAGRAPH_BREAK.search(text, start, end) or not _context_allows(rule, text, start, end):
+    if PARAGRAPH_BREAK.search(text, start, end) or not _context_allows(rule, text, start, end):
         return None
     matched_groups = {name: text for name, text in match.groupdict().items() if text is not None}
     before = text[max(0, start - _CONTEXT) : start]

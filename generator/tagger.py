@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from . import sentences, timex
-from .recognise import Mention, recognise
+from .recognise import PARAGRAPH_BREAK, Mention, recognise
 from .resolve import Anchor, Anchors, Resolution, resolve
 from .tense import tense
 
@@ -109,14 +109,14 @@ def _is_heading(text: str, start: int, end: int) -> bool:
 
 
 def _digression(mentioned: Anchor, ref: Anchor | None, genre: str, tense_here: str | None, lead_in: str,
-                lead_out: str, heading: bool) -> bool:
-    """In narrative text, a year far from the story's time ("a memorial built in 2004"), a date
-    in a sentence about the future ("elections were to be held in 1976"), the end of a span
-    after the story's date (lead_in, the sentence before it, ends "...lasted until the fall of")
-    or an earlier date in brackets, naming a thing (lead_out, the sentence after it, starts ")"
-    or " uprising") or in the past perfect ("had invaded Burma in") is an aside: the dates after
-    it still follow the story. A date in a heading ("Estates-General of 1789") is where the story
-    goes next."""
+                lead_out: str, heading: bool, opens_paragraph: bool) -> bool:
+    """In narrative text, a year far from the story's time ("a memorial built in 2004"), unless
+    it is the first date of its paragraph, a date in a sentence about the future ("elections
+    were to be held in 1976"), the end of a span after the story's date (lead_in, the sentence
+    before it, ends "...lasted until the fall of") or an earlier date in brackets, naming a
+    thing (lead_out, the sentence after it, starts ")" or " uprising") or in the past perfect
+    ("had invaded Burma in") is an aside: the dates after it still follow the story. A date in
+    a heading ("Estates-General of 1789") is where the story goes next."""
     if genre != "narrative" or ref is None or heading:
         return False
     if tense_here == "future":
@@ -126,7 +126,7 @@ def _digression(mentioned: Anchor, ref: Anchor | None, genre: str, tense_here: s
         return True
     if mentioned.day > ref.day and _SPAN_END.search(lead_in):
         return True
-    return mentioned.granularity in ("year", "decade", "century") and (
+    return not opens_paragraph and mentioned.granularity in ("year", "decade", "century") and (
         abs(mentioned.day.year - ref.day.year) > DIGRESSION_YEARS
     )
 
@@ -157,6 +157,8 @@ def tag(text: str, dct: date | None = None, genre: str = "news") -> list[Timex]:
     resolved: dict[int, tuple[str, Resolution]] = {}
     anchors = Anchors(dct_anchor)
     quarter_sentence = None
+    paragraph_starts = [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(text)]
+    dated_paragraph = None  # the paragraph of the last date mentioned
     for index, mention in enumerate(mentions):
         if index in attached:
             continue
@@ -173,8 +175,12 @@ def tag(text: str, dct: date | None = None, genre: str = "news") -> list[Timex]:
         mentioned = Anchor.from_value(value, "the last date mentioned")
         lead_in, lead_out = text[start : mention.start], text[mention.end : end]
         heading = _is_heading(text, start, end)
+        paragraph = bisect_right(paragraph_starts, mention.start)
+        opens_paragraph = mentioned is not None and paragraph != dated_paragraph
+        if mentioned is not None:
+            dated_paragraph = paragraph
         if mentioned is not None and not _digression(mentioned, anchors.ref, genre, tense_here, lead_in, lead_out,
-                                                     heading):
+                                                     heading, opens_paragraph):
             if not (anchors.ref and mentioned.holds(anchors.ref)):  # "1941" after "7 December 1941": still December
                 anchors = replace(anchors, ref=mentioned)
             if "X" not in mention.value and not mention.value.startswith("REL:") and not (

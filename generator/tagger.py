@@ -159,6 +159,7 @@ def tag(text: str, dct: date | None = None, genre: str = "news") -> list[Timex]:
     quarter_sentence = None
     paragraph_starts = [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(text)]
     dated_paragraph = None  # the paragraph of the last date mentioned
+    past_ref = None  # the last date mentioned that is not after the publication date
     for index, mention in enumerate(mentions):
         if index in attached:
             continue
@@ -169,7 +170,10 @@ def tag(text: str, dct: date | None = None, genre: str = "news") -> list[Timex]:
         ):
             mention = replace(mention, value=mention.near_quarter)
         tense_here = tense(text[start:end], mention.start - start, mention.end - start)
-        found = _range_start(mentions, index, text) or resolve(mention, anchors, tense_here, genre)
+        here = anchors
+        if tense_here == "past" and mention.value.startswith("REL:REF") and past_ref and anchors.ref.day > dct:
+            here = replace(anchors, ref=past_ref)  # "had visited twice that year": not the year ahead
+        found = _range_start(mentions, index, text) or resolve(mention, here, tense_here, genre)
         value = _with_time(found.value, mention.time)
         resolved[index] = (value, found)
         mentioned = Anchor.from_value(value, "the last date mentioned")
@@ -183,6 +187,8 @@ def tag(text: str, dct: date | None = None, genre: str = "news") -> list[Timex]:
                                                      heading, opens_paragraph):
             if not (anchors.ref and mentioned.holds(anchors.ref)):  # "1941" after "7 December 1941": still December
                 anchors = replace(anchors, ref=mentioned)
+                if dct and mentioned.day <= dct:
+                    past_ref = mentioned
             if "X" not in mention.value and not mention.value.startswith("REL:") and not (
                     anchors.written and mentioned.holds(anchors.written)):
                 anchors = replace(anchors, written=Anchor.from_value(value, "the last date written in full"))

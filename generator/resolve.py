@@ -270,7 +270,8 @@ _STEPS = {
     "day": ("days", 1), "week": ("weeks", 1), "weekend": ("weeks", 1), "month": ("months", 1),
     "quarter": ("months", 3), "year": ("years", 1), "decade": ("years", 10), "century": ("years", 100),
 }
-_UNIT_WORDS = {"Q1": "quarter", "D1": "day", "W1": "week", "M1": "month", "Y1": "year", "Y10": "decade", "Y100": "century"}
+_UNIT_WORDS = {"Q1": "quarter", "D1": "day", "W1": "week", "W2": "fortnight", "M1": "month", "Y1": "year", "Y10": "decade",
+               "Y100": "century"}
 
 
 def _resolve_relative(value: str, anchor: Anchor | None) -> tuple[str | None, str]:

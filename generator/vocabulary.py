@@ -35,6 +35,7 @@ _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 _TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 BC = r"(?:B\.C\.E\.|B\.C\.|BCE|BC)(?!\w)"
+AD = r"(?-i:A\.D\.|AD|C\.E\.|CE)(?!\w)"  # in capitals only: "an ad", "ce"
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +60,7 @@ def macros() -> dict[str, str]:
         "OUTSIDE_APPROX": alternation(vocab["outside_approximations"]),
         "DECADE": rf"(?:1[0-9]|20)\d0s|['’]\d0s|\d0s|{alternation(vocab['decade_words'])}",
         "DAY": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?",
-        "YEAR": rf"(?:1[0-9]|20)\d\d|\d{{1,4}}\s*{BC}",
+        "YEAR": rf"(?:1[0-9]|20)\d\d|\d{{1,4}}\s*{BC}|\d{{1,4}}\s*{AD}|(?-i:A\.D\.|AD)\s*\d{{1,4}}(?!\d)",
         "MM": r"0[1-9]|1[0-2]",
         "DD": r"0[1-9]|[12]\d|3[01]",
         "CLOCK": (
@@ -169,6 +170,13 @@ def _clock(text: str) -> str:
     return f"{hour:02d}:{minute}"
 
 
+def _year(text: str) -> str:
+    """'1998' -> 1998, '480 BC' -> BC0480, 'AD 79' and '79 CE' -> 0079."""
+    if re.search(BC, text):
+        return f"BC{_digits(text):04d}"
+    return f"{_digits(text):04d}"
+
+
 def _decade(text: str) -> str:
     words = text.lower()
     if words in load()["decade_words"]:
@@ -214,7 +222,7 @@ NORMALISERS = {
     "day": lambda text: f"{_digits(text):02d}",
     "dd": lambda text: f"{int(text):02d}",
     "mm": lambda text: f"{int(text):02d}",
-    "year": lambda text: f"BC{_digits(text):04d}" if re.search(BC, text) else text,
+    "year": _year,
     "half": lambda text: ".5",
     "bc_year": lambda text: f"{_digits(text):04d}",
     "bc": lambda text: "BC",  # an era marker after a century

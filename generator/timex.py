@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # a winter runs into the next year
+GREGORIAN_START = date(1582, 10, 15)
 SEASON_NAMES = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
 PART_NAMES = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
 HALF_AND_QUARTER_NAMES = {"Q": ("first quarter", "second quarter", "third quarter", "fourth quarter"),
@@ -133,9 +134,15 @@ def _ordinal(number: int) -> str:
     return f"{number}{suffix}"
 
 
+def _year_words(year: int) -> str:
+    return f"AD {year}" if year < 1000 else str(year)  # "AD 79", not "0079" or a bare "79"
+
+
 def _day(day: date, weekday: bool = True) -> str:
-    text = f"{day.day} {calendar.month_name[day.month]} {day.year}"
-    return f"{calendar.day_abbr[day.weekday()]} {text}" if weekday else text
+    """'Wed 15 January 2020'; before the Gregorian calendar began (15 October 1582) no weekday, as
+    dates then were kept in the Julian calendar, whose weekdays ours would get wrong."""
+    text = f"{day.day} {calendar.month_name[day.month]} {_year_words(day.year)}"
+    return f"{calendar.day_abbr[day.weekday()]} {text}" if weekday and day >= GREGORIAN_START else text
 
 
 def time_words(time_part: str) -> str:
@@ -179,18 +186,19 @@ def describe(value: str, kind: str = "DATE") -> str:
     if found == "weekend":
         return f"the weekend of {_day(span[0], False)} – {_day(span[1], False)}"
     if found == "month":
-        return f"{calendar.month_name[span[0].month]} {span[0].year}"
+        return f"{calendar.month_name[span[0].month]} {_year_words(span[0].year)}"
     if found == "season":
-        years = f"{span[0].year}" if span[0].year == span[1].year else f"{span[0].year}–{span[1].year}"
+        first = _year_words(span[0].year)
+        years = first if span[0].year == span[1].year else f"{first}–{span[1].year}"
         return f"{SEASON_NAMES[date_part[-2:]]} {years}"
     if found == "quarter":
-        return f"the {_ordinal(int(date_part[-1]))} quarter of {date_part[:4]}"
+        return f"the {_ordinal(int(date_part[-1]))} quarter of {_year_words(span[0].year)}"
     if found == "half":
-        return f"the {'first' if date_part.endswith('1') else 'second'} half of {date_part[:4]}"
+        return f"the {'first' if date_part.endswith('1') else 'second'} half of {_year_words(span[0].year)}"
     if found == "year":
-        return date_part
+        return _year_words(span[0].year)
     if found == "decade":
-        return f"the {date_part}0s"
+        return f"the {_year_words(span[0].year)}s"
     if found == "century":
         return f"the {_ordinal(int(date_part) + 1)} century"
     return describe_unresolved(date_part) + suffix
@@ -201,7 +209,7 @@ def _before_christ(value: str) -> str:
     calendar's weekdays do not run back before year 1)."""
     if m := re.fullmatch(r"BC(\d{4})-WI", value):  # its January falls in the next year, a lower one BC
         return f"winter {int(m[1])}–{int(m[1]) - 1} BC"
-    words = describe(value[2:])
+    words = describe(value[2:]).replace("AD ", "")
     if words.startswith("an unresolved date"):
         return f"an unresolved date ({value})"
     words = re.sub(r"^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ", "", words)

@@ -18,6 +18,11 @@ from generator import timex
     ("1941-SU", "summer 1941"),
     ("1941-WI", "winter 1941–1942"),
     ("BC0480-WI", "winter 480–479 BC"),
+    ("0079", "AD 79"),
+    ("0079-08-24", "24 August AD 79"),
+    ("0900-WI", "winter AD 900–901"),
+    ("1066-10-14", "14 October 1066"),  # Julian calendar: no weekday
+    ("1582-10-15", "Fri 15 October 1582"),
 ])
 def test_values_in_words(value, words):
     assert timex.describe(value) == words

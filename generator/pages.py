@@ -194,7 +194,7 @@ def _months(events: list[Event], here: str, heading: str, layout: Layout) -> lis
     lines += [_entry(e, here, layout) for e in coarse]
     fine = [e for e in events if COARSE_FIRST.index(e.precision) >= MONTH_OR_FINER]
     for (year, month), in_month in groupby(fine, key=lambda e: (e.start.year, e.start.month)):
-        lines += [f"{heading} {calendar.month_name[month]} {year} {{ #{year}-{month:02d} }}", ""]
+        lines += [f"{heading} {calendar.month_name[month]} {timex.year_words(year)} {{ #{year}-{month:02d} }}", ""]
         lines += [_entry(e, here, layout) for e in in_month]
     return lines
 
@@ -220,10 +220,11 @@ def timeline_page(events: list[Event], undated: list[Undated], layout: Layout) -
     years = _by_year(events)
     if layout.years_apart:
         lines += ["Years: " + " · ".join(
-            f"[{year}]({link(here, year_page(year))})" if year in layout.years_apart else f"[{year}](#{year})"
+            f"[{timex.year_words(year)}]({link(here, year_page(year))})" if year in layout.years_apart
+            else f"[{timex.year_words(year)}](#{year})"
             for year, _ in years), ""]
     for year, in_year in years:
-        lines += [f"## {year} {{ #{year} }}", ""]
+        lines += [f"## {timex.year_words(year)} {{ #{year} }}", ""]
         if year in layout.years_apart:
             page = year_page(year)
             months = sorted({(e.start.month) for e in in_year if COARSE_FIRST.index(e.precision) >= MONTH_OR_FINER})

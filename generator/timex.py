@@ -134,14 +134,14 @@ def _ordinal(number: int) -> str:
     return f"{number}{suffix}"
 
 
-def _year_words(year: int) -> str:
+def year_words(year: int) -> str:
     return f"AD {year}" if year < 1000 else str(year)  # "AD 79", not "0079" or a bare "79"
 
 
 def _day(day: date, weekday: bool = True) -> str:
     """'Wed 15 January 2020'; before the Gregorian calendar began (15 October 1582) no weekday, as
     dates then were kept in the Julian calendar, whose weekdays ours would get wrong."""
-    text = f"{day.day} {calendar.month_name[day.month]} {_year_words(day.year)}"
+    text = f"{day.day} {calendar.month_name[day.month]} {year_words(day.year)}"
     return f"{calendar.day_abbr[day.weekday()]} {text}" if weekday and day >= GREGORIAN_START else text
 
 
@@ -186,19 +186,19 @@ def describe(value: str, kind: str = "DATE") -> str:
     if found == "weekend":
         return f"the weekend of {_day(span[0], False)} – {_day(span[1], False)}"
     if found == "month":
-        return f"{calendar.month_name[span[0].month]} {_year_words(span[0].year)}"
+        return f"{calendar.month_name[span[0].month]} {year_words(span[0].year)}"
     if found == "season":
-        first = _year_words(span[0].year)
+        first = year_words(span[0].year)
         years = first if span[0].year == span[1].year else f"{first}–{span[1].year}"
         return f"{SEASON_NAMES[date_part[-2:]]} {years}"
     if found == "quarter":
-        return f"the {_ordinal(int(date_part[-1]))} quarter of {_year_words(span[0].year)}"
+        return f"the {_ordinal(int(date_part[-1]))} quarter of {year_words(span[0].year)}"
     if found == "half":
-        return f"the {'first' if date_part.endswith('1') else 'second'} half of {_year_words(span[0].year)}"
+        return f"the {'first' if date_part.endswith('1') else 'second'} half of {year_words(span[0].year)}"
     if found == "year":
-        return _year_words(span[0].year)
+        return year_words(span[0].year)
     if found == "decade":
-        return f"the {_year_words(span[0].year)}s"
+        return f"the {year_words(span[0].year)}s"
     if found == "century":
         return f"the {_ordinal(int(date_part) + 1)} century"
     return describe_unresolved(date_part) + suffix

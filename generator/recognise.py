@@ -24,8 +24,8 @@ _WINDOW_MARGIN = 30  # characters an expression may reach beyond its trigger wor
 TRIGGER_TABLES = ("months", "weekdays", "seasons", "parts_of_day", "holidays", "moving_holidays", "units", "calendar_units",
                   "decade_words", "unit_adverbs")
 # Tables a rule may name in `needs` (by the macro that matches them) instead of listing words.
-NEEDS_TABLES = {"MONTH": "months", "WEEKDAY": "weekdays", "SEASON": "seasons", "HOLIDAY": "holidays",
-                "MOVING_HOLIDAY": "moving_holidays", "PART": "parts_of_day"}
+NEEDS_TABLES = {macro: vocabulary.TABLE_MACROS[macro]
+                for macro in ("MONTH", "WEEKDAY", "SEASON", "HOLIDAY", "MOVING_HOLIDAY", "PART")}
 PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")  # no expression runs from one paragraph into the next
 _POSSESSIVE = re.compile(r"['’]s\b")
 _TEMPLATE_FIELD = re.compile(r"\{(\w+)(?:\|([^}]*))?\}")

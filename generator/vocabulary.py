@@ -38,26 +38,22 @@ BC = r"(?:B\.C\.E\.|B\.C\.|BCE|BC)(?!\w)"
 AD = r"(?-i:A\.D\.|AD|C\.E\.|CE)(?!\w)"  # in capitals only: "an ad", "ce"
 
 
+# Macros that match any word of one vocabulary table, by the table's name.
+TABLE_MACROS = {
+    "MONTH": "months", "WEEKDAY": "weekdays", "SEASON": "seasons", "PART": "parts_of_day", "HOLIDAY": "holidays",
+    "MOVING_HOLIDAY": "moving_holidays", "UNIT": "units", "CALUNIT": "calendar_units", "ORD": "ordinals",
+    "SHIFT": "shifts", "POSITION": "positions", "APPROX": "approximations", "OUTSIDE_APPROX": "outside_approximations",
+}
+
+
 @lru_cache(maxsize=1)
 def macros() -> dict[str, str]:
     """Macro name -> regex body (without the named group around it)."""
     vocab = load()
     return {
-        "MONTH": alternation(vocab["months"]),
-        "WEEKDAY": alternation(vocab["weekdays"]),
-        "SEASON": alternation(vocab["seasons"]),
+        **{macro: alternation(vocab[table]) for macro, table in TABLE_MACROS.items()},
         "SEASON_EVENT": rf"(?:{alternation(vocab['seasonal_events'])})s?",
-        "PART": alternation(vocab["parts_of_day"]),
-        "HOLIDAY": alternation(vocab["holidays"]),
-        "MOVING_HOLIDAY": alternation(vocab["moving_holidays"]),
-        "UNIT": alternation(vocab["units"]),
-        "CALUNIT": alternation(vocab["calendar_units"]),
         "NUM": rf"\d{{1,3}}(?:,\d{{3}})+|\d+(?:\s+1/2|½)|\d+(?:\.\d+)?|(?:{_TENS})(?:[\s-](?:{_ONES}))?|{alternation(vocab['numbers'])}",
-        "ORD": alternation(vocab["ordinals"]),
-        "SHIFT": alternation(vocab["shifts"]),
-        "POSITION": alternation(vocab["positions"]),
-        "APPROX": alternation(vocab["approximations"]),
-        "OUTSIDE_APPROX": alternation(vocab["outside_approximations"]),
         "DECADE": rf"(?:1[0-9]|20)\d0s|['’]\d0s|\d0s|{alternation(vocab['decade_words'])}",
         "DAY": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?",
         "YEAR": rf"(?:1[0-9]|20)\d\d|\d{{1,4}}\s*{BC}|\d{{1,4}}\s*{AD}|(?-i:A\.D\.|AD)\s*\d{{1,4}}(?!\d)",

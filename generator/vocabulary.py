@@ -35,7 +35,8 @@ _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 _TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 BC = r"(?:B\.C\.E\.|B\.C\.|BCE|BC)(?!\w)"
-AD = r"(?-i:A\.D\.|AD|C\.E\.|CE)(?!\w)"  # in capitals only: "an ad", "ce"
+# A year with its era after it or, for AD, before it; in capitals only: "an ad", "ce"
+_AD_YEAR = r"\d{1,4}\s*(?-i:A\.D\.|AD|C\.E\.|CE)(?!\w)|(?-i:A\.D\.|AD)\s*\d{1,4}(?!\d)"
 
 
 # Macros that match any word of one vocabulary table, by the table's name.
@@ -56,7 +57,8 @@ def macros() -> dict[str, str]:
         "NUM": rf"\d{{1,3}}(?:,\d{{3}})+|\d+(?:\s+1/2|½)|\d+(?:\.\d+)?|(?:{_TENS})(?:[\s-](?:{_ONES}))?|{alternation(vocab['numbers'])}",
         "DECADE": rf"(?:1[0-9]|20)\d0s|['’]\d0s|\d0s|{alternation(vocab['decade_words'])}",
         "DAY": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?",
-        "YEAR": rf"(?:1[0-9]|20)\d\d|\d{{1,4}}\s*{BC}|\d{{1,4}}\s*{AD}|(?-i:A\.D\.|AD)\s*\d{{1,4}}(?!\d)",
+        "YEAR": rf"(?:1[0-9]|20)\d\d|\d{{1,4}}\s*{BC}|{_AD_YEAR}",
+        "AD_YEAR": _AD_YEAR,
         "MM": r"0[1-9]|1[0-2]",
         "DD": r"0[1-9]|[12]\d|3[01]",
         "CLOCK": (
@@ -219,6 +221,7 @@ NORMALISERS = {
     "dd": lambda text: f"{int(text):02d}",
     "mm": lambda text: f"{int(text):02d}",
     "year": _year,
+    "ad_year": _year,
     "half": lambda text: ".5",
     "bc_year": lambda text: f"{_digits(text):04d}",
     "bc": lambda text: "BC",  # an era marker after a century

@@ -52,6 +52,7 @@ class Rule:
     not_after: re.Pattern | None = None
     attach: bool = False
     known_as: str | None = None
+    comparison: bool = False
     needs: tuple[str, ...] = ()  # one of these must be in a stretch of text for the rule to be tried there
     examples: tuple = field(default=(), compare=False)
 
@@ -108,6 +109,7 @@ def load_rules() -> tuple[Rule, ...]:
                 needs=tuple(need if need in NEEDS_TABLES else need.lower() for need in entry.get("needs", ())),
                 attach=bool(entry.get("attach", False)),
                 known_as=entry.get("known_as"),
+                comparison=bool(entry.get("comparison", False)),
                 examples=tuple(entry.get("examples", ())),
             )
         )

@@ -183,7 +183,8 @@ def tag(text: str, dct: date | None = None, genre: str = "news") -> list[Timex]:
         opens_paragraph = mentioned is not None and paragraph != dated_paragraph
         if mentioned is not None:
             dated_paragraph = paragraph
-        if mentioned is not None and not _digression(mentioned, anchors.ref, genre, tense_here, lead_in, lead_out,
+        compared_with = genre == "news" and mention.rule.comparison
+        if mentioned is not None and not compared_with and not _digression(mentioned, anchors.ref, genre, tense_here, lead_in, lead_out,
                                                      heading, opens_paragraph):
             if not (anchors.ref and mentioned.holds(anchors.ref)):  # "1941" after "7 December 1941": still December
                 anchors = replace(anchors, ref=mentioned)

@@ -21,6 +21,8 @@ def _markers() -> dict[str, frozenset[str]]:
 def _word_tense(words: list[str], index: int) -> str | None:
     markers = _markers()
     word = words[index]
+    if word in ("until", "till") and index and words[index - 1] in markers["put_off_until"]:
+        return "future"
     if word in markers["future"] or (word == "to" and index and words[index - 1] in markers["future_before_to"]):
         return "past" if markers["plan_in_the_past"].intersection(words[max(0, index - 3) : index]) else "future"
     if word in markers["finite_past"]:

@@ -45,6 +45,7 @@ TABLE_MACROS = {
     "MONTH": "months", "WEEKDAY": "weekdays", "SEASON": "seasons", "PART": "parts_of_day", "HOLIDAY": "holidays",
     "MOVING_HOLIDAY": "moving_holidays", "UNIT": "units", "CALUNIT": "calendar_units", "ORD": "ordinals",
     "SHIFT": "shifts", "POSITION": "positions", "APPROX": "approximations", "OUTSIDE_APPROX": "outside_approximations",
+    "SPELLED_DAY": "spelled_days",
 }
 
 
@@ -219,6 +220,7 @@ NORMALISERS = {
     "decade": _decade,
     "century": _century,
     "day": lambda text: f"{_digits(text):02d}",
+    "spelled_day": lambda text: f"{_lookup('spelled_days', text):02d}",
     "dd": lambda text: f"{int(text):02d}",
     "mm": lambda text: f"{int(text):02d}",
     "year": _year,

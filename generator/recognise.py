@@ -51,6 +51,7 @@ class Rule:
     after: re.Pattern | None = None
     not_after: re.Pattern | None = None
     attach: bool = False
+    ends_on_next_date: bool = False
     known_as: str | None = None
     comparison: bool = False
     needs: tuple[str, ...] = ()  # one of these must be in a stretch of text for the rule to be tried there
@@ -108,6 +109,7 @@ def load_rules() -> tuple[Rule, ...]:
                 not_after=_compile_context(entry.get("not_after"), False),
                 needs=tuple(need if need in NEEDS_TABLES else need.lower() for need in entry.get("needs", ())),
                 attach=bool(entry.get("attach", False)),
+                ends_on_next_date=bool(entry.get("ends_on_next_date", False)),
                 known_as=entry.get("known_as"),
                 comparison=bool(entry.get("comparison", False)),
                 examples=tuple(entry.get("examples", ())),

@@ -31,6 +31,7 @@ _NAMING = (re.compile(r"\bthe\s+$", re.IGNORECASE),
                       r"[a-z]{3,}\b"))
 # So does an earlier date in a clause in the past perfect: "forces that had invaded Burma in late 1943".
 _PLUPERFECT = re.compile(r"\bhad\s+(?:\w+\s+)?\w+(?:ed|en|wn|un|ght)\b(?:\s+[\w,'’-]+){0,6}\s*$", re.IGNORECASE)
+_ENDED = re.compile(r"\s+(?:that\s+)?(?:ended|ending)\s+", re.IGNORECASE)
 HEADING_WORDS = 12  # a heading is a line of at most this many words, without closing punctuation
 _CLOSING_PUNCTUATION = re.compile(r"[.!?;:,\"”’)\]]\s*$")
 QUARTER_CONTEXT_SENTENCES = 2  # how far back a mentioned quarter makes "a year ago" mean its quarter
@@ -100,6 +101,25 @@ def _range_start(mentions: list[Mention], index: int, text: str) -> Resolution |
         return None
     which = "the year before that of" if earlier_year else "the year of"
     return Resolution(value, f'{which} "{end.text}", which ends its range')
+
+
+def _quarter_ending(mentions: list[Mention], index: int, text: str, anchors: Anchors, tense_here: str | None,
+                    genre: str) -> Resolution | None:
+    """"the quarter ended July 31": the calendar quarter of the month before that day, where
+    most of the quarter's three months lie (a fiscal quarter need not be a calendar one)."""
+    mention = mentions[index]
+    if not mention.rule.ends_on_next_date or index + 1 == len(mentions):
+        return None
+    ended = mentions[index + 1]
+    if not _ENDED.fullmatch(text[mention.end : ended.start]):
+        return None
+    day = resolve(ended, anchors, tense_here, genre).value
+    if timex.precision(day) != "day":
+        return None
+    year, month = int(day[:4]), int(day[5:7]) - 1
+    if month == 0:
+        year, month = year - 1, 12
+    return Resolution(f"{year:04d}-Q{(month - 1) // 3 + 1}", f'the quarter that ended on "{ended.text}", {timex.describe(day)}')
 
 
 def _is_heading(text: str, start: int, end: int) -> bool:
@@ -173,7 +193,8 @@ def tag(text: str, dct: date | None = None, genre: str = "news") -> list[Timex]:
         here = anchors
         if tense_here == "past" and mention.value.startswith("REL:REF") and past_ref and anchors.ref.day > dct:
             here = replace(anchors, ref=past_ref)  # "had visited twice that year": not the year ahead
-        found = _range_start(mentions, index, text) or resolve(mention, here, tense_here, genre)
+        found = (_range_start(mentions, index, text) or _quarter_ending(mentions, index, text, here, tense_here, genre)
+                 or resolve(mention, here, tense_here, genre))
         value = _with_time(found.value, mention.time)
         resolved[index] = (value, found)
         mentioned = Anchor.from_value(value, "the last date mentioned")

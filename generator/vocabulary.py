@@ -35,6 +35,7 @@ def alternation(words) -> str:
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 _TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_SPELLED_HOUR = f"{_ONES}|ten|eleven|twelve"
 BC = r"(?:B\.C\.E\.|B\.C\.|BCE|BC)(?!\w)"
 # A year with its era after it or, for AD, before it; in capitals only: "an ad", "ce"
 _AD_YEAR = r"\d{1,4}\s*(?-i:A\.D\.|AD|C\.E\.|CE)(?!\w)|(?-i:A\.D\.|AD)\s*\d{1,4}(?!\d)"
@@ -64,9 +65,10 @@ def macros() -> dict[str, str]:
         "MM": r"0[1-9]|1[0-2]",
         "DD": r"0[1-9]|[12]\d|3[01]",
         "CLOCK": (
-            r"(?:(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?\s+(?:o['’]clock\s+)?in\s+the\s+(?:morning|afternoon|evening)"
+            rf"(?:(?:(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?|{_SPELLED_HOUR})\s+(?:o['’]clock\s+)?in\s+the\s+(?:morning|afternoon|evening)"
             r"|(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?\s*(?:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)"
             r"|(?:[01]?\d|2[0-3]):[0-5]\d|noon|midday|midnight"
+            rf"|(?:1[0-2]|0?[1-9]|{_SPELLED_HOUR})\s+o['’]clock"
             # 1900 GMT, but not "(0735 GMT)" restating the time before it
             r"|(?<!\()(?:[01]\d|2[0-3])[0-5]\d(?=\s+(?:GMT|UTC|local\s+time)\b)"
             r"|(?<=\bat\s)(?:[01]\d|2[0-3])[0-5]\d\s+(?:hours|hrs)\b)"  # at 0430 hours
@@ -159,6 +161,8 @@ def _clock(text: str) -> str:
         return "24:00"
     words = re.sub(r"\s+(?:o['’]clock\s+)?in\s+the\s+morning$", " am", words)
     words = re.sub(r"\s+(?:o['’]clock\s+)?in\s+the\s+(?:afternoon|evening)$", " pm", words)
+    words = re.sub(r"\s+o['’]clock$", "", words)
+    words = re.sub(r"^[a-z]+", lambda hour: str(load()["numbers"].get(hour.group(0), hour.group(0))), words)
     match = re.fullmatch(r"(\d{1,2})(?:[:.](\d\d))?\s*([ap])?\.?m?\.?", words)
     if not match:
         raise Rejected(f"{text!r} is not a clock time")

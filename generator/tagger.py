@@ -30,7 +30,9 @@ _NAMING = (re.compile(r"\bthe\s+$", re.IGNORECASE),
            re.compile(r"^\s+(?!(?:and|or|to|until|till|through|when|as|of|in|on|at|by|for|with|from|after|before)\b)"
                       r"[a-z]{3,}\b"))
 # So does an earlier date in a clause in the past perfect: "forces that had invaded Burma in late 1943".
-_PLUPERFECT = re.compile(r"\bhad\s+(?:\w+\s+)?\w+(?:ed|en|wn|un|ght)\b(?:\s+[\w,'’-]+){0,6}\s*$", re.IGNORECASE)
+_PLUPERFECT = re.compile(r"\bhad\s+(?:\w+\s+)?(?:\w+(?:ed|en|wn|un|ght)|met|held|led|made|left|lost|won|sent|built|"
+                         r"set|put|kept|paid|sold|told|said|come|become|run|fled|stood|struck|hit|spent|been)\b"
+                         r",?(?:\s+[\w,'’-]+){0,6}\s*$", re.IGNORECASE)
 _ENDED = re.compile(r"\s+(?:that\s+)?(?:ended|ending)\s+", re.IGNORECASE)
 HEADING_WORDS = 12  # a heading is a line of at most this many words, without closing punctuation
 _CLOSING_PUNCTUATION = re.compile(r"[.!?;:,\"”’)\]]\s*$")

@@ -6,8 +6,9 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
-from . import sentences, timex
+from . import sentences, timex, vocabulary
 from .recognise import PARAGRAPH_BREAK, Mention, recognise
 from .resolve import Anchor, Anchors, Resolution, resolve
 from .tense import tense
@@ -29,14 +30,19 @@ _BRACKETED = (re.compile(r"\(\s*$"), re.compile(r"^\s*\)"))
 _NAMING = (re.compile(r"\bthe\s+$", re.IGNORECASE),
            re.compile(r"^\s+(?!(?:and|or|to|until|till|through|when|as|of|in|on|at|by|for|with|from|after|before)\b)"
                       r"[a-z]{3,}\b"))
-# So does an earlier date in a clause in the past perfect: "forces that had invaded Burma in late 1943".
-_PLUPERFECT = re.compile(r"\bhad\s+(?:\w+\s+)?(?:\w+(?:ed|en|wn|un|ght)|met|held|led|made|left|lost|won|sent|built|"
-                         r"set|put|kept|paid|sold|told|said|come|become|run|fled|stood|struck|hit|spent|been)\b"
-                         r",?(?:\s+[\w,'’-]+){0,6}\s*$", re.IGNORECASE)
 _ENDED = re.compile(r"\s+(?:that\s+)?(?:ended|ending)\s+", re.IGNORECASE)
 HEADING_WORDS = 12  # a heading is a line of at most this many words, without closing punctuation
 _CLOSING_PUNCTUATION = re.compile(r"[.!?;:,\"”’)\]]\s*$")
 QUARTER_CONTEXT_SENTENCES = 2  # how far back a mentioned quarter makes "a year ago" mean its quarter
+
+
+@lru_cache(maxsize=1)
+def _pluperfect() -> re.Pattern:
+    """An earlier date in a clause in the past perfect also looks back: "forces that had invaded
+    Burma in late 1943", "the last time it had met, in 1614"."""
+    irregular = vocabulary.alternation(vocabulary.load()["tense"]["irregular_participles"])
+    return re.compile(rf"\bhad\s+(?:\w+\s+)?(?:\w+(?:ed|en|wn|un|ght)|{irregular})\b,?(?:\s+[\w,'’-]+){{0,6}}\s*$",
+                      re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -121,7 +127,8 @@ def _quarter_ending(mentions: list[Mention], index: int, text: str, anchors: Anc
     year, month = int(day[:4]), int(day[5:7]) - 1
     if month == 0:
         year, month = year - 1, 12
-    return Resolution(f"{year:04d}-Q{(month - 1) // 3 + 1}", f'the quarter that ended on "{ended.text}", {timex.describe(day)}')
+    reason = f'the quarter that ended on "{ended.text}", {timex.describe(day)}'
+    return Resolution(f"{year:04d}-Q{(month - 1) // 3 + 1}", reason)
 
 
 def _is_heading(text: str, start: int, end: int) -> bool:
@@ -143,7 +150,7 @@ def _digression(mentioned: Anchor, ref: Anchor | None, genre: str, tense_here: s
         return False
     if tense_here == "future":
         return True
-    if mentioned.day < ref.day and (_PLUPERFECT.search(lead_in) or any(
+    if mentioned.day < ref.day and (_pluperfect().search(lead_in) or any(
             before.search(lead_in) and after.search(lead_out) for before, after in (_BRACKETED, _NAMING))):
         return True
     if mentioned.day > ref.day and _SPAN_END.search(lead_in):
@@ -206,9 +213,9 @@ def tag(text: str, dct: date | None = None, genre: str = "news") -> list[Timex]:
         opens_paragraph = mentioned is not None and paragraph != dated_paragraph
         if mentioned is not None:
             dated_paragraph = paragraph
-        compared_with = genre == "news" and mention.rule.comparison
-        if mentioned is not None and not compared_with and not _digression(mentioned, anchors.ref, genre, tense_here, lead_in, lead_out,
-                                                     heading, opens_paragraph):
+        compared_with = genre == "news" and mention.rule.comparison  # "up from $4 million a year earlier"
+        if mentioned is not None and not compared_with and not _digression(
+                mentioned, anchors.ref, genre, tense_here, lead_in, lead_out, heading, opens_paragraph):
             if not (anchors.ref and mentioned.holds(anchors.ref)):  # "1941" after "7 December 1941": still December
                 anchors = replace(anchors, ref=mentioned)
                 if dct and mentioned.day <= dct:

@@ -25,7 +25,7 @@ TRIGGER_TABLES = ("months", "weekdays", "seasons", "parts_of_day", "holidays", "
                   "decade_words", "unit_adverbs")
 # Tables a rule may name in `needs` (by the macro that matches them) instead of listing words.
 NEEDS_TABLES = {macro: vocabulary.TABLE_MACROS[macro]
-                for macro in ("MONTH", "WEEKDAY", "SEASON", "HOLIDAY", "MOVING_HOLIDAY", "PART")}
+                for macro in ("MONTH", "WEEKDAY", "SEASON", "HOLIDAY", "MOVING_HOLIDAY", "PART", "UNIT", "CALUNIT")}
 PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")  # no expression runs from one paragraph into the next
 _POSSESSIVE = re.compile(r"['’]s\b")
 _TEMPLATE_FIELD = re.compile(r"\{(\w+)(?:\|([^}]*))?\}")

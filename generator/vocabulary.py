@@ -105,7 +105,7 @@ def expand(pattern: str) -> str:
 
 def kind_of(group: str) -> str:
     """The kind of a named group: `month_2` is a month."""
-    return group.split("_")[0] if group.rsplit("_", 1)[-1].isdigit() else group
+    return group.rsplit("_", 1)[0] if group.rsplit("_", 1)[-1].isdigit() else group
 
 
 def _lookup(table: str, text: str):

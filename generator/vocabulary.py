@@ -36,7 +36,7 @@ _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 _TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 _SPELLED_HOUR = f"{_ONES}|ten|eleven|twelve"
-BC = r"(?:B\.C\.E\.|B\.C\.|BCE|BC)(?!\w)"
+BC = r"(?:B\.C\.E\.|B\.C\.|B\.C(?!\.)|BCE|BC)(?!\w)"  # "B.C" too, as typed before a bracket
 # A year with its era after it or, for AD, before it; in capitals only: "an ad", "ce"
 _AD_YEAR = r"\d{1,4}\s*(?-i:A\.D\.|AD|C\.E\.|CE)(?!\w)|(?-i:A\.D\.|AD)\s*\d{1,4}(?!\d)"
 

@@ -18,6 +18,9 @@ MOD_WORDS = {"START": "early {}", "MID": "mid-{}", "END": "late {}", "APPROX": "
              "ON_OR_AFTER": "on or after {}", "LESS_THAN": "less than {}", "MORE_THAN": "more than {}",
              "EQUAL_OR_LESS": "at most {}", "EQUAL_OR_MORE": "at least {}"}
 _SINCE = re.compile(r"\b(?:ever\s+)?since\s+$", re.IGNORECASE)
+# A dateline, "BRUSSELS, February 10 (Xinhua) --": a place in capitals, the date, a credit.
+_DATELINE_BEFORE = re.compile(r"\s*[A-Z][A-Z .'’-]*(?:,\s*[A-Z][\w .'’-]*)?,\s*")
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^()]{1,30}\))?\s*(?:--|—|–|_)?\s*")
 
 
 @dataclass(frozen=True)
@@ -100,7 +103,7 @@ def events_of(article: Article, marks: list[Mark]) -> list[Event]:
     for mark in marks:
         found = mark.timex
         span = timex.interval(found.value) if found.type in PLACING_TYPES else None
-        if span is None:
+        if span is None or _is_dateline(article.body, found):
             continue
         sentence_number = sentence_numbers.setdefault(found.sentence, len(sentence_numbers))
         start, end = span
@@ -128,6 +131,13 @@ def events_of(article: Article, marks: list[Mark]) -> list[Event]:
             event.precision, event.label = precision, text
             event.approximate = event.approximate or found.mod == "APPROX"
     return sorted(grouped.values(), key=Event.sort_key)
+
+
+def _is_dateline(body: str, found: Timex) -> bool:
+    """Whether the expression dates a dateline, which repeats the publication date and reports
+    nothing that happened."""
+    start, end = found.sentence
+    return bool(_DATELINE_BEFORE.fullmatch(body, start, found.start) and _DATELINE_AFTER.fullmatch(body, found.end, end))
 
 
 def is_unresolved(found: Timex) -> bool:

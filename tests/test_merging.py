@@ -143,3 +143,8 @@ def test_dates_far_apart_are_no_conflict():
     spring = article("spring", "Russia and Turkey announced a ceasefire for Idlib province in March 2019.")
     winter = article("winter", "Russia and Turkey announced a ceasefire for Idlib province in December 2019.")
     assert all(entry.conflicts == () for entry in timeline(spring, winter))
+
+
+def test_a_dateline_is_no_event():
+    [entry] = timeline(article("xinhua", "BRUSSELS, January 16 (Xinhua) --\n\nNATO ministers met on Wednesday."))
+    assert entry.start.isoformat() == "2020-01-15"

@@ -430,8 +430,8 @@ def resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str = 
         return _resolve_holiday(mention, holiday["year"], holiday["rule"], anchors, tense, genre)
     if "X" not in value:
         return Resolution(value, mention.rule.known_as or "written in full")
-    if value == "XXXX-XX-XX":  # "the fifth day of the rebellion", with no date beside it
-        return Resolution(value, "not resolved: a day counted from something the text does not date")
+    if value in ("XXXX-XX-XX", "XXXX-WXX", "XXXX-XX"):  # "the fifth day of the rebellion", "in the weeks before"
+        return Resolution(value, "not resolved: counted from something the text does not date")
     anchor = anchors.get("WRITTEN", genre)
     if anchor is None:
         return Resolution(value, "not resolved: the article has no publication date")

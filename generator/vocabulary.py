@@ -225,6 +225,7 @@ NORMALISERS = {
     "century": _century,
     "day": lambda text: f"{_digits(text):02d}",
     "spelled_day": lambda text: f"{_lookup('spelled_days', text):02d}",
+    "unknown_period": lambda text: _lookup("unknown_periods", text),
     "dd": lambda text: f"{int(text):02d}",
     "mm": lambda text: f"{int(text):02d}",
     "year": _year,

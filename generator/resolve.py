@@ -8,7 +8,7 @@ rule itself ("last Friday"), decides whether a weekday, month or season lies bef
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -394,6 +394,12 @@ def _resolve_holiday(mention: Mention, year: str, rule: str, anchors: Anchors, t
 
 def resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str = "news") -> Resolution:
     value = mention.value
+    if value.startswith("WEEK:"):  # "the week of March 6": the week that holds that day
+        day = resolve(replace(mention, value=value.removeprefix("WEEK:")), anchors, tense, genre)
+        if timex.precision(day.value) != "day":
+            return Resolution(_unresolved_form("REL:REF:week:0"), day.reason, day.anchor)
+        return Resolution(timex.format_period("week", date.fromisoformat(day.value)),
+                          f"the week that holds {timex.describe(day.value)}: {day.reason}", day.anchor)
     if value.startswith("DUR:"):
         what = "a length of time" if mention.type == "DURATION" else "a repeating period"
         return Resolution(duration_value(value), f"{what}, not a date")

@@ -137,7 +137,8 @@ def _is_dateline(body: str, found: Timex) -> bool:
     """Whether the expression dates a dateline, which repeats the publication date and reports
     nothing that happened."""
     start, end = found.sentence
-    return bool(_DATELINE_BEFORE.fullmatch(body, start, found.start) and _DATELINE_AFTER.fullmatch(body, found.end, end))
+    return bool(_DATELINE_BEFORE.fullmatch(body, start, found.start)
+                and _DATELINE_AFTER.fullmatch(body, found.end, end))
 
 
 def is_unresolved(found: Timex) -> bool:

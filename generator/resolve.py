@@ -397,7 +397,7 @@ def resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str = 
     if value.startswith("WEEK:"):  # "the week of March 6": the week that holds that day
         day = resolve(replace(mention, value=value.removeprefix("WEEK:")), anchors, tense, genre)
         if timex.precision(day.value) != "day":
-            return Resolution(_unresolved_form("REL:REF:week:0"), day.reason, day.anchor)
+            return Resolution(timex.UNRESOLVED["week"], day.reason, day.anchor)
         return Resolution(timex.format_period("week", date.fromisoformat(day.value)),
                           f"the week that holds {timex.describe(day.value)}: {day.reason}", day.anchor)
     if value.startswith("DUR:"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from . import sentences, timex, vocabulary
@@ -124,11 +124,9 @@ def _quarter_ending(mentions: list[Mention], index: int, text: str, anchors: Anc
     day = resolve(ended, anchors, tense_here, genre).value
     if timex.precision(day) != "day":
         return None
-    year, month = int(day[:4]), int(day[5:7]) - 1
-    if month == 0:
-        year, month = year - 1, 12
+    month_before = date.fromisoformat(day).replace(day=1) - timedelta(days=1)
     reason = f'the quarter that ended on "{ended.text}", {timex.describe(day)}'
-    return Resolution(f"{year:04d}-Q{(month - 1) // 3 + 1}", reason)
+    return Resolution(timex.format_period("quarter", month_before), reason)
 
 
 def _is_heading(text: str, start: int, end: int) -> bool:

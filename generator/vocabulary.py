@@ -12,6 +12,8 @@ from pathlib import Path
 
 import yaml
 
+from . import timex
+
 VOCABULARY_FILE = Path(__file__).with_name("vocabulary.yaml")
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, where PyYAML has it: 8x faster
 
@@ -225,7 +227,7 @@ NORMALISERS = {
     "century": _century,
     "day": lambda text: f"{_digits(text):02d}",
     "spelled_day": lambda text: f"{_lookup('spelled_days', text):02d}",
-    "unknown_period": lambda text: _lookup("unknown_periods", text),
+    "unknown_period": lambda text: timex.UNRESOLVED[text.lower().removesuffix("s")],  # "weeks": XXXX-WXX
     "dd": lambda text: f"{int(text):02d}",
     "mm": lambda text: f"{int(text):02d}",
     "year": _year,

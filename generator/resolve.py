@@ -22,6 +22,7 @@ SUB_DAY_LETTERS = ("H", "MIN", "S")
 PAST_TENSE_AHEAD_DAYS = 90
 FUTURE_TENSE_BEHIND_DAYS = 14
 NARRATIVE_WRAP_MONTHS = 6  # a month this far behind the story's month lies in the next year
+MONTH_KEPT_DAYS = 2  # "two days later" after June 1950 stays in June: it leaves the month at most once in 15
 FINER_FIRST = ("time", "day", "weekend", "week", "month", "season", "quarter", "half", "year", "decade", "century")
 # Dates before Christ are reckoned as years of the calendar shifted by this much (BC 1 is year
 # ERA_SHIFT, AD 1 the year after), so that "the following year" after 491 BC is 490 BC.
@@ -299,7 +300,7 @@ def _resolve_relative(value: str, anchor: Anchor | None) -> tuple[str | None, st
     except (OverflowError, ValueError):  # before year 1 or after 9999
         return None, f"{meaning} {anchor}, which falls outside the years 1 to 9999"
     if shifted is None:
-        known = _known_part(anchor, unit, same=amount == 0) if kind == "REF" else None
+        known = _known_part(anchor, unit, amount) if kind == "REF" else None
         if known is None:
             return None, f"{meaning} {anchor}, which is not precise enough"
         return known, f"{meaning} {anchor}, which gives no exact {unit_word}: taken as {timex.describe(known)}"
@@ -307,13 +308,15 @@ def _resolve_relative(value: str, anchor: Anchor | None) -> tuple[str | None, st
     return timex.format_period(granularity, day), f"{meaning} {anchor}"
 
 
-def _known_part(anchor: Anchor, unit: str, same: bool) -> str | None:
+def _known_part(anchor: Anchor, unit: str, amount: float) -> str | None:
     """What can be said of a day or week counted from the last date mentioned when that date is
-    coarser: "that day" after June 1950 is 1950-06-XX; "four days later" after 1915 is 1915-XX-XX
-    (its month is not kept: the count may cross into the next); None when not even the year is known."""
+    coarser: "that day" and "the next day" after June 1950 are 1950-06-XX; "four days later" after
+    June 1915 is 1915-XX-XX (a longer count crosses into the next month too often to keep it);
+    None when not even the year is known."""
     granularity = (_unit_granularity(unit) or (None,))[0]
     year = f"{anchor.day.year:04d}"
-    month = f"{anchor.day.month:02d}" if anchor.granularity == "month" and same else "XX"
+    in_month = anchor.granularity == "month" and abs(amount) <= MONTH_KEPT_DAYS
+    month = f"{anchor.day.month:02d}" if in_month else "XX"
     if anchor.granularity not in ("month", "season", "quarter", "half", "year"):
         return None
     if granularity == "day":

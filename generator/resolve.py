@@ -312,8 +312,14 @@ def _known_part(anchor: Anchor, unit: str, amount: float) -> str | None:
     """What can be said of a day or week counted from the last date mentioned when that date is
     coarser: "that day" and "the next day" after June 1950 are 1950-06-XX; "four days later" after
     June 1915 is 1915-XX-XX (a longer count crosses into the next month too often to keep it);
-    None when not even the year is known."""
+    "two days later" after a week is in the month or year that all its possible days share; None
+    when not even the year is known."""
     granularity = (_unit_granularity(unit) or (None,))[0]
+    if anchor.granularity in ("week", "weekend") and granularity == "day":
+        first, last = (day + timedelta(days=int(amount)) for day in anchor.span)
+        if first.year != last.year:
+            return None
+        return f"{first.year:04d}-{f'{first.month:02d}' if first.month == last.month else 'XX'}-XX"
     year = f"{anchor.day.year:04d}"
     in_month = anchor.granularity == "month" and abs(amount) <= MONTH_KEPT_DAYS
     month = f"{anchor.day.month:02d}" if in_month else "XX"

@@ -128,7 +128,7 @@ def _reports(item: Event | Undated, here: str) -> str:
     for report in [item, *getattr(item, "also", ())]:
         anchor = f'<span id="{report.id}"></span>' if report is not item else ""
         parts.append(f"> {anchor}{_quote(report)}\n\n"
-                     f'<span class="tl-cite">Source: {_citation(report, here)}</span>\n\n')
+                     f'<span class="tl-cite" data-search-exclude>Source: {_citation(report, here)}</span>\n\n')
     return "".join(parts)
 
 
@@ -180,9 +180,9 @@ def _entry(item: Event | Undated, here: str, layout: Layout) -> str:
         f'<div class="{" ".join(classes)}" markdown>\n\n'
         f"#### {heading} {{ #{item.id} }}\n\n"
         f"{_reports(item, here)}"
-        f'<span class="tl-meta">{meta}</span>\n\n'
+        f'<span class="tl-meta" data-search-exclude>{meta}</span>\n\n'
         f"{conflicts}"
-        f'??? info "How this date was determined"\n{how}\n'
+        f'<div class="tl-how" data-search-exclude markdown>\n\n??? info "How this date was determined"\n{how}\n</div>\n\n'
         f"</div>\n"
     )
 
@@ -381,7 +381,7 @@ def source_page(source: Source, layout: Layout) -> str:
         lines += ['!!! note "Notes on this article"', ""]
         lines += [f"    - {markup.text(note)}" for note in notes]
         lines.append("")
-    lines += ["## Temporal expressions", ""]
+    lines += ["## Temporal expressions { data-search-exclude }", ""]
     lines += _expression_rows(source, entry_of) if source.marks else ["None found."]
     return "\n".join(lines) + "\n"
 

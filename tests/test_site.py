@@ -1,5 +1,6 @@
 """The built site, read as HTML: the seed's timeline, its citations, and what it refuses to render."""
 
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -111,6 +112,20 @@ def test_an_entry_carries_its_permalink_and_a_working_provenance_panel(seed_site
     for entry in entries(seed_site[0]):
         assert f'<a class="tl-permalink" href="#{entry["id"]}"' in html
     assert html.count("<summary>How this date was determined</summary>") == len(entries(seed_site[0]))
+
+
+def test_search_indexes_quotes_and_articles_but_not_their_apparatus(seed_site):
+    """A search finds what the articles say; citations, permalinks, provenance and the expression
+    tables repeat the same few words on every entry and would only swell the index."""
+    index = json.loads((seed_site[0] / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    by_location = {doc["location"]: doc for doc in index["docs"]}
+    for entry in entries(seed_site[0]):
+        indexed = by_location[f"timeline.html#{entry['id']}"]
+        assert entry["quote"].strip()[:40] in indexed["text"].replace("&#39;", "'")
+        assert not any(words in indexed["text"] for words in ("Source:", "Permalink", "Rule:", "AFP ·"))
+    source = [doc for location, doc in by_location.items() if location.startswith("sources/2020-01-16-afp")]
+    assert any("350,000 people had fled their homes" in doc["text"] for doc in source)
+    assert not any("temporal-expressions" in doc["location"] or "PRESENT_REF" in doc["text"] for doc in source)
 
 
 def test_source_page_shows_crosshead_and_leaves_residue_out_of_the_story(seed_site):

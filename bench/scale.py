@@ -47,6 +47,9 @@ class Run:
     entries: int
     files_written: int
     pages: int
+    site_bytes: int
+    largest_file: str  # the site's largest file, by its path in the site
+    largest_bytes: int
     generate: Step
     mkdocs: Step
 
@@ -94,21 +97,25 @@ def build_site(label: str, seeds: Path, site: Path) -> Run:
     if not summary:
         raise RuntimeError(f"no summary in the generator's output:\n{generate.stderr}")
     articles, events, entries, written = (int(number) for number in summary.groups())
-    pages = sum(1 for _ in (site / "site").rglob("*.html"))
-    return Run(label, articles, events, entries, written, pages, generate, mkdocs)
+    built = [path for path in (site / "site").rglob("*") if path.is_file()]
+    pages = sum(1 for path in built if path.suffix == ".html")
+    largest = max(built, key=lambda path: (path.stat().st_size, path.as_posix()))
+    return Run(label, articles, events, entries, written, pages, sum(path.stat().st_size for path in built),
+               largest.relative_to(site / "site").as_posix(), largest.stat().st_size, generate, mkdocs)
 
 
 def table(runs: list[Run], full_of: dict[int, Run]) -> str:
     lines = ["| build | articles | events | timeline entries | HTML pages | files generated | generate s | mkdocs s "
-             "| total s | % of full build | peak memory MB |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+             "| total s | % of full build | peak memory MB | site MB | largest file |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
     for run in runs:
         full = full_of.get(run.articles)
         share = f"{100 * run.seconds / full.seconds:.1f}" if full and full is not run else "100"
         lines.append(f"| {run.label} | {run.articles:,} | {run.events:,} | {run.entries:,} | {run.pages:,} "
                      f"| {run.files_written:,} "
                      f"| {run.generate.seconds:.1f} | {run.mkdocs.seconds:.1f} | {run.seconds:.1f} | {share} "
-                     f"| {run.peak_mb:,.0f} |")
+                     f"| {run.peak_mb:,.0f} | {run.site_bytes / 1e6:,.0f} "
+                     f"| {run.largest_file}, {run.largest_bytes / 1e6:,.1f} MB |")
     return "\n".join(lines) + "\n"
 
 

@@ -22,7 +22,7 @@ SUB_DAY_LETTERS = ("H", "MIN", "S")
 PAST_TENSE_AHEAD_DAYS = 90
 FUTURE_TENSE_BEHIND_DAYS = 14
 NARRATIVE_WRAP_MONTHS = 6  # a month this far behind the story's month lies in the next year
-MONTH_KEPT_DAYS = 2  # "two days later" after June 1950 stays in June: it leaves the month at most once in 15
+MONTH_KEPT_DAYS = 2  # "two days later" after June 1950 leaves June at most once in 15
 FINER_FIRST = ("time", "day", "weekend", "week", "month", "season", "quarter", "half", "year", "decade", "century")
 # Dates before Christ are reckoned as years of the calendar shifted by this much (BC 1 is year
 # ERA_SHIFT, AD 1 the year after), so that "the following year" after 491 BC is 490 BC.
@@ -319,7 +319,8 @@ def _known_part(anchor: Anchor, unit: str, amount: float) -> str | None:
         first, last = (day + timedelta(days=int(amount)) for day in anchor.span)
         if first.year != last.year:
             return None
-        return f"{first.year:04d}-{f'{first.month:02d}' if first.month == last.month else 'XX'}-XX"
+        month = f"{first.month:02d}" if first.month == last.month else "XX"
+        return f"{first.year:04d}-{month}-XX"
     year = f"{anchor.day.year:04d}"
     in_month = anchor.granularity == "month" and abs(amount) <= MONTH_KEPT_DAYS
     month = f"{anchor.day.month:02d}" if in_month else "XX"

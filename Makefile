@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 STRICT ?=
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build generate test browser serve clean deploy bench bench-scale
+.PHONY: build generate test browser serve clean deploy deploy-check bench bench-scale
 
 $(VENV)/.installed: requirements.txt requirements-test.txt constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -35,8 +35,16 @@ browser:
 serve: generate
 	$(VENV)/bin/mkdocs serve
 
-deploy: build
+deploy: build deploy-check
 	$(VENV)/bin/mkdocs gh-deploy --force
+
+# A push to GitHub is refused when a file is over 100 MiB: say which before trying.
+deploy-check:
+	@big=$$(find site -type f -size +100M | sort); \
+	if [ -n "$$big" ]; then \
+	  echo "make deploy: GitHub refuses to take a file over 100 MB in a push: $$big" >&2; \
+	  echo "Publish this site with the GitHub Actions workflow instead (README, Publishing)." >&2; exit 1; \
+	fi
 
 # The tagging table, then the scale table (whose status does not hide the first one's).
 bench: $(VENV)/.installed

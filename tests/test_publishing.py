@@ -1,5 +1,7 @@
 """Publishing: the GitHub Pages workflow builds with make and deploys with the official actions."""
 
+import subprocess
+
 import yaml
 
 from site_builder import ROOT
@@ -19,3 +21,20 @@ def test_pages_workflow_builds_with_make_and_deploys_the_site_folder():
     deploy = workflow["jobs"]["deploy"]
     assert deploy["needs"] == "build"
     assert [step["uses"].split("@")[0] for step in deploy["steps"]] == ["actions/deploy-pages"]
+
+
+def _deploy_check(site_root):
+    return subprocess.run(["make", "--no-print-directory", "-f", str(ROOT / "Makefile"), "deploy-check"],
+                          cwd=site_root, capture_output=True, text=True)
+
+
+def test_make_deploy_names_a_file_too_large_for_a_push_before_pushing(tmp_path):
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text("<p>small</p>", encoding="utf-8")
+    assert _deploy_check(tmp_path).returncode == 0
+    with open(tmp_path / "site" / "timeline.json", "wb") as large:  # sparse: takes no disk space
+        large.truncate(101 * 1024 * 1024)
+    checked = _deploy_check(tmp_path)
+    assert checked.returncode != 0
+    assert "site/timeline.json" in checked.stderr and "GitHub Actions workflow" in checked.stderr
+    assert "index.html" not in checked.stderr

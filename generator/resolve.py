@@ -271,6 +271,8 @@ _STEPS = {
     "day": ("days", 1), "week": ("weeks", 1), "weekend": ("weeks", 1), "month": ("months", 1),
     "quarter": ("months", 3), "year": ("years", 1), "decade": ("years", 10), "century": ("years", 100),
 }
+# What "the fifth day of the rebellion" and "in the weeks before the shooting" name, unresolved.
+_COUNTED_FROM_AN_EVENT = frozenset(timex.UNRESOLVED[unit] for unit in ("day", "week", "month"))
 _UNIT_WORDS = {"Q1": "quarter", "D1": "day", "W1": "week", "W2": "fortnight", "M1": "month", "Y1": "year", "Y10": "decade",
                "Y100": "century"}
 
@@ -446,7 +448,7 @@ def resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str = 
         return _resolve_holiday(mention, holiday["year"], holiday["rule"], anchors, tense, genre)
     if "X" not in value:
         return Resolution(value, mention.rule.known_as or "written in full")
-    if value in ("XXXX-XX-XX", "XXXX-WXX", "XXXX-XX"):  # "the fifth day of the rebellion", "in the weeks before"
+    if value in _COUNTED_FROM_AN_EVENT:
         return Resolution(value, "not resolved: counted from something the text does not date")
     anchor = anchors.get("WRITTEN", genre)
     if anchor is None:

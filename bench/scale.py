@@ -97,11 +97,12 @@ def build_site(label: str, seeds: Path, site: Path) -> Run:
     if not summary:
         raise RuntimeError(f"no summary in the generator's output:\n{generate.stderr}")
     articles, events, entries, written = (int(number) for number in summary.groups())
-    built = [path for path in (site / "site").rglob("*") if path.is_file()]
-    pages = sum(1 for path in built if path.suffix == ".html")
-    largest = max(built, key=lambda path: (path.stat().st_size, path.as_posix()))
-    return Run(label, articles, events, entries, written, pages, sum(path.stat().st_size for path in built),
-               largest.relative_to(site / "site").as_posix(), largest.stat().st_size, generate, mkdocs)
+    sizes = {path.relative_to(site / "site").as_posix(): path.stat().st_size
+             for path in (site / "site").rglob("*") if path.is_file()}
+    pages = sum(1 for name in sizes if name.endswith(".html"))
+    largest = max(sizes, key=lambda name: (sizes[name], name))
+    return Run(label, articles, events, entries, written, pages, sum(sizes.values()), largest, sizes[largest],
+               generate, mkdocs)
 
 
 def table(runs: list[Run], full_of: dict[int, Run]) -> str:

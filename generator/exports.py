@@ -19,7 +19,7 @@ from icalendar import Event as CalendarEvent
 
 from . import timex
 from .events import Event, Undated
-from .layout import TIMELINE_PAGE, Layout, article_page, html_path, sentence_id
+from .layout import Layout, article_page, html_path, sentence_id
 from .places import places_in
 from .store import Store
 from .tag_cache import generator_fingerprint
@@ -85,7 +85,7 @@ def _record(item: Event | Undated, layout: Layout) -> dict:
         record["date"] = {"resolved": True, "start": item.start.isoformat(), "end": item.end.isoformat(),
                           "precision": item.precision, "label": item.label, "approximate": item.approximate}
     record.update(_report(item))
-    record["entry"] = _address(TIMELINE_PAGE if undated else layout.page_of(item), item.id)
+    record["entry"] = _address(layout.page_of(item), item.id)
     if not undated:
         record["also_reported"] = [{"id": other.id, "date_label": other.label, **_report(other)} for other in item.also]
         record["conflicts"] = [{"id": other.id, "date_label": other.label,
@@ -275,7 +275,7 @@ def export_files(sources, entries: list[Event], cache: Path | None = None) -> di
     timeline entries the pages were made of; cache is the folder keeping each entry's calendar
     event between builds (None: none kept)."""
     undated = sorted((item for source in sources for item in source.undated), key=Undated.sort_key)
-    records = Records(Layout(entries))
+    records = Records(Layout(entries, undated))
     store = Store(cache / CALENDAR_DATABASE) if cache else None
     try:
         calendar = timeline_ics(entries, records, store)

@@ -9,15 +9,17 @@ from functools import lru_cache
 
 from . import sentences
 from .articles import Article
-from .events import COARSE_FIRST, Event
+from .events import COARSE_FIRST, Event, Undated
 from .places import Place
 
 # A year with more entries than this gets a page of its own; the timeline page then links to it.
+# So do the entries whose date could not be resolved, when there are more than this of them.
 YEAR_PAGE_THRESHOLD = 100
 # A year with more entries than this is split further: each month's entries on a page of their
 # own, the year's page keeping the entries dated only to a season, quarter or the year.
 MONTH_PAGE_THRESHOLD = 1000
 TIMELINE_PAGE = "timeline.md"
+UNDATED_PAGE = "timeline/undated.md"
 MONTH_OR_FINER = COARSE_FIRST.index("month")
 
 
@@ -73,12 +75,14 @@ def sentence_id(article: Article, span: tuple[int, int]) -> str:
 
 class Layout:
     """Which page each timeline entry is on: the timeline, its year's page when that year is long,
-    or its month's page when the year is very long."""
+    or its month's page when the year is very long. Entries whose date was not resolved are on the
+    timeline, or on a page of their own when there are many."""
 
-    def __init__(self, entries: list[Event]):
+    def __init__(self, entries: list[Event], undated: list[Undated]):
         counts = Counter(entry.start.year for entry in entries)
         self.years_apart = sorted(year for year, count in counts.items() if count > YEAR_PAGE_THRESHOLD)
         self.years_by_month = sorted(year for year, count in counts.items() if count > MONTH_PAGE_THRESHOLD)
+        self.undated_page = UNDATED_PAGE if len(undated) > YEAR_PAGE_THRESHOLD else TIMELINE_PAGE
         self._entry_of = {report.id: entry for entry in entries for report in entry.also}
 
     def month_page_of(self, year: int, month: int) -> str:
@@ -87,8 +91,10 @@ class Layout:
             return month_page(year, month)
         return year_page(year) if year in self.years_apart else TIMELINE_PAGE
 
-    def page_of(self, event: Event) -> str:
+    def page_of(self, event: Event | Undated) -> str:
         """The page of the entry that event leads, or that it is merged into as another report."""
+        if isinstance(event, Undated):
+            return self.undated_page
         entry = self._entry_of.get(event.id, event)
         year = entry.start.year
         if year in self.years_by_month and is_month_or_finer(entry):

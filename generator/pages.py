@@ -27,6 +27,10 @@ from .tagger import Timex
 MONTH_OR_FINER = COARSE_FIRST.index("month")
 FILTER_PAGE = "tags.md"
 TIMELINE_FIRST = {"boost": 5}  # a search finds an entry of the timeline before the article it quotes
+UNDATED_INTRO = (
+    "These sentences report something on a date that could not be pinned down: their article has no "
+    "publication date to resolve “Wednesday” or “last month” against, or the date they count from is "
+    "itself known only to its month or year. They are listed here rather than guessed into the timeline.")
 
 
 @dataclass
@@ -236,13 +240,21 @@ def timeline_page(events: list[Event], undated: list[Undated], layout: Layout) -
             continue
         lines += _months(in_year, here, "###", layout)
     if undated:
-        lines += [
-            "## Date not resolved { #undated }", "",
-            "These sentences report something on a date that could not be pinned down, most often "
-            "because their article carries no publication date to resolve “Wednesday” or “last month” "
-            "against. They are listed here rather than guessed into the timeline.", "",
-        ]
-        lines += [_entry(item, here, layout) for item in sorted(undated, key=Undated.sort_key)]
+        lines += ["## Date not resolved { #undated }", "", UNDATED_INTRO, ""]
+        if layout.undated_page == here:
+            lines += [_entry(item, here, layout) for item in undated]
+        else:
+            lines += [f"{len(undated)} entries, on a page of their own: "
+                      f"[Date not resolved]({link(here, layout.undated_page)}).", ""]
+    return "\n".join(lines) + "\n"
+
+
+def undated_page(undated: list[Undated], layout: Layout) -> str:
+    """The entries whose date was not resolved, when too many to list on the timeline page."""
+    here = layout.undated_page
+    lines = [*_front_matter("Date not resolved", search=TIMELINE_FIRST), "# Date not resolved", "",
+             UNDATED_INTRO, "", f"{len(undated)} entries. [The whole timeline]({link(here, TIMELINE_PAGE)})", ""]
+    lines += [_entry(item, here, layout) for item in undated]
     return "\n".join(lines) + "\n"
 
 
@@ -355,7 +367,7 @@ def source_page(source: Source, layout: Layout) -> str:
     article = source.article
     here = source.page
     entry_of = {mark.id: link(here, layout.page_of(event), event.id) for event in source.events for mark in event.marks}
-    entry_of.update({mark.id: link(here, TIMELINE_PAGE, item.id) for item in source.undated for mark in item.marks})
+    entry_of.update({mark.id: link(here, layout.page_of(item), item.id) for item in source.undated for mark in item.marks})
     meta = [f"**Outlet:** {markup.text(_outlet(article))}", f"**Published:** {markup.text(_published(article))}"]
     if article.author:
         meta.append(f"**By:** {markup.text(article.author)}")
@@ -402,15 +414,14 @@ def sources_index(sources: list[Source]) -> str:
 def _place_item(item: Event | Undated, here: str, layout: Layout) -> str:
     article = item.article
     quote = markup.text(article.body[item.sentence[0] : item.sentence[1]])
-    page = TIMELINE_PAGE if isinstance(item, Undated) else layout.page_of(item)
     when = markup.text(item.label) + (" (date not resolved)" if isinstance(item, Undated) else "")
-    return (f"- **[{when}]({link(here, page, item.id)})** — {quote} "
+    return (f"- **[{when}]({link(here, layout.page_of(item), item.id)})** — {quote} "
             f"([{markup.text(_outlet(article))}]({link(here, article_page(article), sentence_id(article, item.sentence))}))")
 
 
 def place_pages(entries: list[Event], undated: list[Undated], layout: Layout) -> dict[str, str]:
     named: dict[str, tuple[Place, list]] = {}
-    for item in [*entries, *sorted(undated, key=Undated.sort_key)]:
+    for item in [*entries, *undated]:
         places = {p.name: p for report in [item, *getattr(item, "also", ())] for p in entry_places(report)}
         for place in places.values():
             named.setdefault(place.name, (place, []))[1].append(item)
@@ -495,8 +506,8 @@ def home_page(sources: list[Source], entries: list[Event]) -> str:
 
 def site_pages(sources: list[Source], entries: list[Event], problems: list[Problem], tally: Tally) -> dict[str, str]:
     """Every generated page, by its path under the docs folder; entries are the merged timeline."""
-    undated = [item for source in sources for item in source.undated]
-    layout = Layout(entries)
+    undated = sorted((item for source in sources for item in source.undated), key=Undated.sort_key)
+    layout = Layout(entries, undated)
     written = {
         "index.md": home_page(sources, entries),
         TIMELINE_PAGE: timeline_page(entries, undated, layout),
@@ -507,6 +518,8 @@ def site_pages(sources: list[Source], entries: list[Event], problems: list[Probl
         **year_pages(entries, layout),
         **place_pages(entries, undated, layout),
     }
+    if layout.undated_page != TIMELINE_PAGE:
+        written[layout.undated_page] = undated_page(undated, layout)
     for source in sources:
         written[source.page] = source_page(source, layout)
     return written

@@ -1,5 +1,6 @@
-"""A year too long for one page is split into month pages; every link to an entry, from pages
-and exports, lands on the page that holds it, and the site still builds with --strict."""
+"""A year too long for one page is split into month pages, and many entries whose date was not
+resolved move off the timeline page; every link to an entry, from pages and exports, lands on the
+page that holds it, and the site still builds with --strict."""
 
 import json
 import re
@@ -18,7 +19,7 @@ from generator.build import build
 from site_builder import ROOT
 
 PAGE_NAMES = re.compile(r"(index|timeline|unresolved|report|tags)\.md|sources/[^/]+\.md|places/[^/]+\.md"
-                        r"|timeline/\d{4}(-\d{2})?\.md")
+                        r"|timeline/\d{4}(-\d{2})?\.md|timeline/undated\.md")
 
 
 @pytest.fixture(scope="module")
@@ -67,6 +68,24 @@ def test_every_entry_link_of_the_exports_lands_on_its_entry(site):
         assert f'id="{anchor}"' in html, event["entry"]
         on_month_pages += bool(re.fullmatch(r"timeline/\d{4}-\d{2}\.html", page))
     assert on_month_pages
+
+
+def test_many_undated_entries_get_a_page_of_their_own_that_every_link_finds(site):
+    undated = json.loads((site / "docs" / "timeline.json").read_text(encoding="utf-8"))["undated"]
+    assert len(undated) > 10
+    page = (site / "site" / "timeline" / "undated.html").read_text(encoding="utf-8")
+    assert page.count('class="tl-entry tl-undated"') == len(undated)
+    timeline = (site / "site" / "timeline.html").read_text(encoding="utf-8")
+    assert "tl-undated" not in timeline
+    assert f'{len(undated)} entries, on a page of their own: <a href="timeline/undated.html">' in timeline
+    for item in undated:
+        assert item["entry"] == f"timeline/undated.html#{item['id']}"
+        assert f'id="{item["id"]}"' in page
+    sources = "".join(path.read_text(encoding="utf-8") for path in (site / "site" / "sources").glob("*.html"))
+    places = "".join(path.read_text(encoding="utf-8") for path in (site / "site" / "places").glob("*.html"))
+    assert f'href="../timeline/undated.html#{undated[0]["id"]}"' in sources
+    assert '../timeline/undated.html#un-' in places
+    assert "../timeline.html#un-" not in sources + places
 
 
 def test_the_timeline_links_each_month_of_a_split_year_to_its_page(site):

@@ -13,6 +13,10 @@ from .tagger import Timex
 
 PLACING_TYPES = ("DATE", "TIME")
 COARSE_FIRST = ("century", "decade", "year", "half", "quarter", "season", "month", "week", "weekend", "range", "day", "time")
+# The early, middle or late part of a period named with "the": "the early 1990s", "early in the
+# week of 2–8 November 1998"; any other period with MOD_WORDS: "early 1998", "mid-November 1998".
+PART_OF_DECADE = {"START": "the early {}", "MID": "the mid-{}", "END": "the late {}"}
+PART_OF_PERIOD = {"START": "early in {}", "MID": "in the middle of {}", "END": "late in {}"}
 MOD_WORDS = {"START": "early {}", "MID": "mid-{}", "END": "late {}", "APPROX": "about {}",
              "BEFORE": "before {}", "AFTER": "after {}", "ON_OR_BEFORE": "on or before {}",
              "ON_OR_AFTER": "on or after {}", "LESS_THAN": "less than {}", "MORE_THAN": "more than {}",
@@ -79,6 +83,11 @@ def label(value: str, mod: str | None, kind: str = "DATE") -> str:
     if kind == "TIME" and time_part and mod == "APPROX":
         return f"{timex.describe(date_part)}, around {timex.time_words(time_part)}"
     words = timex.describe(value, kind)
+    period = timex.precision(date_part.removeprefix("BC"))
+    if mod in PART_OF_PERIOD and period and words.startswith("the "):
+        if period in ("decade", "century"):
+            return PART_OF_DECADE[mod].format(words.removeprefix("the "))
+        return PART_OF_PERIOD[mod].format(words)
     return MOD_WORDS[mod].format(words) if mod in MOD_WORDS else words
 
 

@@ -145,6 +145,16 @@ def _day(day: date, weekday: bool = True) -> str:
     return f"{calendar.day_abbr[day.weekday()]} {text}" if weekday and day >= GREGORIAN_START else text
 
 
+def _days(first: date, last: date) -> str:
+    """A run of days, saying a month or year once when they share it: '2–8 November 1998',
+    '30 November – 6 December 1998', '28 December 1998 – 3 January 1999'."""
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}–{_day(last, False)}"
+    if first.year == last.year:
+        return f"{first.day} {calendar.month_name[first.month]} – {_day(last, False)}"
+    return f"{_day(first, False)} – {_day(last, False)}"
+
+
 def time_words(time_part: str) -> str:
     return PART_NAMES.get(time_part, "midnight" if time_part == "24:00" else time_part)
 
@@ -182,19 +192,17 @@ def describe(value: str, kind: str = "DATE") -> str:
     if found == "day":
         return _day(span[0]) + suffix
     if found == "week":
-        return f"the week of {_day(span[0], False)} – {_day(span[1], False)}"
+        return f"the week of {_days(*span)}"
     if found == "weekend":
-        return f"the weekend of {_day(span[0], False)} – {_day(span[1], False)}"
+        return f"the weekend of {_days(*span)}"
     if found == "month":
         return f"{calendar.month_name[span[0].month]} {year_words(span[0].year)}"
     if found == "season":
         first = year_words(span[0].year)
         years = first if span[0].year == span[1].year else f"{first}–{span[1].year}"
         return f"{SEASON_NAMES[date_part[-2:]]} {years}"
-    if found == "quarter":
-        return f"the {_ordinal(int(date_part[-1]))} quarter of {year_words(span[0].year)}"
-    if found == "half":
-        return f"the {'first' if date_part.endswith('1') else 'second'} half of {year_words(span[0].year)}"
+    if found in ("quarter", "half"):
+        return f"the {HALF_AND_QUARTER_NAMES[date_part[-2]][int(date_part[-1]) - 1]} of {year_words(span[0].year)}"
     if found == "year":
         return year_words(span[0].year)
     if found == "decade":

@@ -3,6 +3,7 @@
 import pytest
 
 from generator import timex
+from generator.events import label
 
 
 @pytest.mark.parametrize("value, words", [
@@ -15,6 +16,12 @@ from generator import timex
     ("1915-XX-XX", "a day in 1915"),
     ("1792-WXX", "a week in 1792"),
     ("1988-QX", "a quarter in 1988"),
+    ("1988-Q1", "the first quarter of 1988"),
+    ("1988-H2", "the second half of 1988"),
+    ("1998-W45", "the week of 2–8 November 1998"),
+    ("1998-W49", "the week of 30 November – 6 December 1998"),
+    ("1998-W53", "the week of 28 December 1998 – 3 January 1999"),
+    ("1998-W45-WE", "the weekend of 7–8 November 1998"),
     ("1941-SU", "summer 1941"),
     ("1941-WI", "winter 1941–1942"),
     ("BC0480-WI", "winter 480–479 BC"),
@@ -38,3 +45,19 @@ def test_values_in_words(value, words):
 ])
 def test_repeating_values_in_words(value, words):
     assert timex.describe(value, "SET") == words
+
+
+@pytest.mark.parametrize("value, mod, words", [
+    ("1998", "START", "early 1998"),
+    ("1998-11", "MID", "mid-November 1998"),
+    ("199", "START", "the early 1990s"),
+    ("199", "MID", "the mid-1990s"),
+    ("19", "END", "the late 20th century"),
+    ("BC048", "END", "the late 480s BC"),
+    ("1998-W45", "START", "early in the week of 2–8 November 1998"),
+    ("1998-W45", "MID", "in the middle of the week of 2–8 November 1998"),
+    ("1998-Q4", "END", "late in the fourth quarter of 1998"),
+    ("1998-W45", "APPROX", "about the week of 2–8 November 1998"),
+])
+def test_part_of_a_period_in_words(value, mod, words):
+    assert label(value, mod) == words

@@ -209,6 +209,8 @@ def _by_year(events: list[Event]) -> list[tuple[int, list[Event]]]:
 
 
 def timeline_page(events: list[Event], undated: list[Undated], layout: Layout) -> str:
+    """The timeline: each year's entries or a link to its page, then the undated entries (in the
+    order given) or a link to theirs."""
     here = TIMELINE_PAGE
     lines = [
         *_front_matter(search=TIMELINE_FIRST), "# Timeline", "",

@@ -23,6 +23,7 @@ FRONT_MATTER_KEYS = ("title", "date", "source", "url", "author", "genre")
 RESIDUE_FILE = Path(__file__).with_name("page_residue.txt")
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
+_UNCLOSED_FRONT_MATTER = re.compile(r"\A---[ \t]*\n[\w-]+:")  # "---" then a key, and no "---" after
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _CROSSHEAD = re.compile(r"-\s+(?P<text>\S.*?)\s+-|#{1,6}\s+(?P<heading>\S.*?)\s*#*")
 
@@ -220,6 +221,9 @@ def _front_matter(text: str, path: Path, problems: list[Problem]) -> tuple[dict,
     """(metadata, the line of each key, body, line the body starts on)."""
     match = _FRONT_MATTER.match(text)
     if not match:
+        if _UNCLOSED_FRONT_MATTER.match(text):
+            problems.append(Problem(path, 1, "front matter is never closed (no \"---\" line after it); "
+                                             "the whole file is published as the article's text", "error"))
         return {}, {}, text, 1
     body_line = text.count("\n", 0, match.end()) + 1
     try:
@@ -270,7 +274,7 @@ def parse_article(path: Path, text: str, today: date | None = None) -> Article:
     published = metadata.get("date")
     if published is not None:
         published = _parse_date(published, path, lines.get("date", 2), today or date.today(), problems)
-    genre = str(metadata.get("genre", "news"))
+    genre = str(metadata.get("genre", "news")).strip().lower()
     if genre not in ("news", "narrative"):
         problems.append(Problem(path, lines.get("genre", 2), f"genre {genre!r} is not news or narrative; read as news"))
         genre = "news"

@@ -35,6 +35,7 @@ CONTENT = {
     "huge.txt": (None, 1, "over the limit", False),
     "bad-yaml.md": (b"---\ntitle: fine\nsource: [AFP\n---\nHit on Wednesday.\n", 3, "not valid YAML", True),
     "list.md": (b"---\n- a\n- b\n---\nHit on Wednesday.\n", 2, "not a mapping", True),
+    "unclosed.md": (b"---\ntitle: Open\ndate: 2020-01-16\nHit on Wednesday.\n", 1, "never closed", True),
     "feb-30.md": (b"---\ndate: 2020-02-30\n---\nHit on Wednesday.\n", 2, "February 2020 has 29 days", True),
     "dmy.md": (b"---\ntitle: DMY\ndate: 16/01/2020\n---\nHit on Wednesday.\n", 3, "read as day/month/year", True),
     "ambiguous.md": (b"---\ntitle: Amb\ndate: 01/02/2020\n---\nHit on Wednesday.\n", 3, "could be 1 February", True),

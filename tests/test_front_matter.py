@@ -27,6 +27,25 @@ def test_front_matter_that_is_not_yaml_is_reported_on_its_line_and_the_body_kept
     assert item.body == "The town was shelled on Wednesday.\n" and item.title == "article"
 
 
+def test_front_matter_never_closed_is_an_error_and_the_whole_file_is_kept_as_text():
+    text = "---\ntitle: Strikes\ndate: 2020-01-16\nThe town was shelled on Wednesday.\n"
+    item = parse_article(PATH, text, TODAY)
+    [error] = problems(item, "error")
+    assert error.line == 1 and "never closed" in error.message
+    assert item.body == text and item.published is None
+
+
+def test_a_file_that_opens_with_a_rule_and_no_key_is_not_taken_for_front_matter():
+    item = parse_article(PATH, "---\nThe town was shelled on Wednesday.\n", TODAY)
+    assert not problems(item, "error")
+
+
+@pytest.mark.parametrize("written", ["Narrative", "NARRATIVE", " narrative "])
+def test_the_genre_is_read_whatever_its_case(written):
+    item = article(f"date: 2020-01-16\ngenre: '{written}'\n")
+    assert item.genre == "narrative" and not problems(item, "warning")
+
+
 @pytest.mark.parametrize("front_matter, kind", [("- a\n- list\n", "list"), ("just a sentence\n", "str")])
 def test_front_matter_that_is_not_a_mapping_is_an_error(front_matter, kind):
     error = problems(article(front_matter), "error")

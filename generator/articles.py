@@ -268,6 +268,9 @@ def parse_article(path: Path, text: str, today: date | None = None) -> Article:
     problems: list[Problem] = []
     metadata, lines, body, body_line = _front_matter(text, path, problems)
     title = metadata.get("title")
+    if title is not None and not str(title).strip():
+        problems.append(Problem(path, lines.get("title", 2), "title is blank; ignored"))
+        title = None
     if title is None:
         title, body, skipped = _title_from_body(body)
         body_line += skipped
@@ -281,7 +284,7 @@ def parse_article(path: Path, text: str, today: date | None = None) -> Article:
     article = Article(
         path=path,
         slug=slugify(path.stem),
-        title=str(title) if title else path.stem,
+        title=str(title).strip() if title else path.stem,
         body=body,
         body_line=body_line,
         published=published,

@@ -40,6 +40,14 @@ def test_a_file_that_opens_with_a_rule_and_no_key_is_not_taken_for_front_matter(
     assert not problems(item, "error")
 
 
+@pytest.mark.parametrize("written", ["''", "'   '"])
+def test_a_blank_title_is_reported_and_the_title_found_as_without_one(written):
+    item = article(f"title: {written}\ndate: 2020-01-16\n", body="Strikes\n\nThe town was shelled on Wednesday.\n")
+    [warning] = problems(item, "warning")
+    assert warning.line == 2 and "title is blank" in warning.message
+    assert item.title == "Strikes"
+
+
 @pytest.mark.parametrize("written", ["Narrative", "NARRATIVE", " narrative "])
 def test_the_genre_is_read_whatever_its_case(written):
     item = article(f"date: 2020-01-16\ngenre: '{written}'\n")

@@ -77,6 +77,7 @@ class Block:
 @dataclass
 class Article:
     path: Path
+    name: str  # the file's path within the seeds folder: "a.md", "2020/january/a.md"
     slug: str
     title: str
     body: str
@@ -263,8 +264,9 @@ def _title_from_body(body: str) -> tuple[str | None, str, int]:
     return None, body, 0
 
 
-def parse_article(path: Path, text: str, today: date | None = None) -> Article:
-    """The article in text, read from path; a publication date after today is not used."""
+def parse_article(path: Path, text: str, today: date | None = None, name: str | None = None) -> Article:
+    """The article in text, read from path (name: its path within the seeds folder, by default
+    its file name); a publication date after today is not used."""
     problems: list[Problem] = []
     metadata, lines, body, body_line = _front_matter(text, path, problems)
     title = metadata.get("title")
@@ -283,7 +285,8 @@ def parse_article(path: Path, text: str, today: date | None = None) -> Article:
         genre = "news"
     article = Article(
         path=path,
-        slug=slugify(path.stem),
+        name=name or path.name,
+        slug=slugify((name or path.name).rsplit(".", 1)[0]),
         title=str(title).strip() if title else path.stem,
         body=body,
         body_line=body_line,
@@ -314,13 +317,13 @@ def distinct_slugs(articles: list[Article], reserved: frozenset[str] = frozenset
                 number += 1
             article.slug = f"{wanted}-{number}"
             taken.add(article.slug)
-            clash = f"{first_of_slug[wanted].path.name}" if wanted in first_of_slug else "a page of the site"
+            clash = first_of_slug[wanted].name if wanted in first_of_slug else "a page of the site"
             article.problems.append(Problem(article.path, 1, f"its page name {wanted!r} is taken by {clash}; "
                                                      f"published as {article.slug!r} instead"))
         first_of_slug.setdefault(article.slug, article)
         title = " ".join(article.title.split()).casefold()
         if title in first_of_title:
-            article.problems.append(Problem(article.path, 1, f"same title as {first_of_title[title].path.name}; "
+            article.problems.append(Problem(article.path, 1, f"same title as {first_of_title[title].name}; "
                                                      "both published", "notice"))
         first_of_title.setdefault(title, article)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -20,11 +21,27 @@ GENERATED_PAGES = ("index.md", "timeline.md", "unresolved.md", "tags.md", REPORT
 GENERATED_FOLDERS = ("sources", "timeline", "places")
 
 
+def seed_files(seeds: Path) -> list[Path]:
+    """Every file in the folder and its subfolders, in order of path; hidden files and folders
+    (named ".…") and README.md files are passed over."""
+    found = []
+    for folder, subfolders, names in os.walk(seeds):
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        linked = [name for name in subfolders if (Path(folder) / name).is_symlink()]  # listed, not walked
+        found += [Path(folder) / name for name in [*names, *linked]
+                  if not name.startswith(".") and name.lower() != "readme.md"]
+    return sorted(found, key=lambda path: path.relative_to(seeds).parts)
+
+
 def read_articles(seeds: Path, today: date | None = None) -> tuple[list[Article], list[Problem], Tally]:
-    """Every article of the folder that can be read, with the problems met and the files counted."""
+    """Every article of the folder and its subfolders that can be read, with the problems met and
+    the files counted."""
     articles, problems, tally = [], [], Tally()
-    for path in sorted(seeds.iterdir()):
-        if path.name.startswith(".") or path.name.lower() == "readme.md":
+    for path in seed_files(seeds):
+        if path.is_dir():
+            problems.append(Problem(path, 1, "a link to a folder: not followed (it could lead back here); ignored",
+                                    "notice"))
+            tally.ignored += 1
             continue
         if path.suffix.lower() not in SEED_SUFFIXES or not path.is_file():
             problems.append(Problem(path, 1, f"not an article ({', '.join(SEED_SUFFIXES)}); ignored", "notice"))
@@ -36,7 +53,7 @@ def read_articles(seeds: Path, today: date | None = None) -> tuple[list[Article]
             problems.extend(read)
             tally.skipped += 1
             continue
-        article = parse_article(path, text, today)
+        article = parse_article(path, text, today, path.relative_to(seeds).as_posix())
         article.problems[:0] = read
         articles.append(article)
     distinct_slugs(articles, reserved=frozenset({"index"}))  # sources/index.md lists the sources

@@ -35,7 +35,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     build = commands.add_parser("build", help="generate the site's Markdown pages from articles")
-    build.add_argument("--seeds", default="seeds", help="folder of articles (.md, .txt); default: seeds")
+    build.add_argument("--seeds", default="seeds", help="folder of articles (.md, .txt), subfolders included; default: seeds")
     build.add_argument("--out", default="docs", help="folder the pages are written to; default: docs")
     build.add_argument("--strict", action="store_true",
                        help="exit with status 1 on any error or warning (the pages are still written)")

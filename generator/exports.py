@@ -67,7 +67,7 @@ def _report(item: Event | Undated) -> dict:
     record["source"] = {
         "outlet": article.source, "title": article.title,
         "published": article.published.isoformat() if article.published else None,
-        "url": article.url, "file": article.path.name, "line": article.line_of(item.sentence[0]),
+        "url": article.url, "file": article.name, "line": article.line_of(item.sentence[0]),
         "sentence": {"start": item.sentence[0], "end": item.sentence[1]},
         "page": _address(article_page(article), sentence_id(article, item.sentence)),
     }

@@ -2,7 +2,8 @@
 entries that look like the same event on different dates are made to point at each other.
 
 The rule, with its settings and examples, is in merging.yaml: same period (first and last day),
-different articles, similar wording. Nothing is picked between conflicting dates: both stay.
+different articles, similar wording, and no figures that tell them apart. Nothing is picked
+between conflicting dates: both stay.
 """
 
 from __future__ import annotations
@@ -18,9 +19,18 @@ from pathlib import Path
 import yaml
 
 from .events import Event, Mark
+from .vocabulary import alternation
 
 SETTINGS_FILE = Path(__file__).with_name("merging.yaml")
 _WORD = re.compile(r"\w+")
+FIGURE = "#"  # what starts a figure among a sentence's words ("#1.625", "#5.1million", "#10%")
+
+
+def _figures_differ(one: frozenset[str], other: frozenset[str]) -> bool:
+    """Each gives a figure the other does not: two companies' results, two shares' prices."""
+    mine = {word for word in one if word[0] == FIGURE}
+    theirs = {word for word in other if word[0] == FIGURE}
+    return bool(mine - theirs) and bool(theirs - mine)
 
 
 @dataclass(frozen=True)
@@ -30,7 +40,8 @@ class Threshold:
 
     def met(self, one: frozenset[str], other: frozenset[str]) -> bool:
         shared = len(one & other)
-        return shared >= self.min_shared_words and 2 * shared >= self.min_similarity * (len(one) + len(other))
+        return (shared >= self.min_shared_words and 2 * shared >= self.min_similarity * (len(one) + len(other))
+                and not _figures_differ(one, other))
 
 
 @dataclass(frozen=True)
@@ -43,12 +54,19 @@ class Settings:
     suffixes: tuple[str, ...]
     min_stem: int
     stop_words: frozenset[str]
+    figure: re.Pattern
+    figure_units: dict[str, str]
 
 
 @lru_cache(maxsize=1)
 def settings() -> Settings:
     data = yaml.safe_load(SETTINGS_FILE.read_text(encoding="utf-8"))
     conflict = dict(data["conflict"])
+    figures = data["figures"]
+    units = {unit: name for name, spellings in figures["units"].items() for unit in spellings}
+    figure = re.compile(
+        rf"(?P<currency>{alternation(figures['currencies'])})?\s?(?P<number>\d[\d,]*(?:\.\d+)?)"
+        rf"(?:\s?(?P<scale>{alternation(figures['scales'])})\b)?(?:\s?(?P<unit>{alternation(units)})(?!\w))?")
     return Settings(
         merge=Threshold(**data["merge"]),
         max_entries_per_word=conflict.pop("max_entries_per_word"),
@@ -58,6 +76,8 @@ def settings() -> Settings:
         suffixes=tuple(data["suffixes"]),
         min_stem=data["min_stem"],
         stop_words=frozenset(data["stop_words"].split()),
+        figure=figure,
+        figure_units=units,
     )
 
 
@@ -68,11 +88,28 @@ def _stem(word: str, rules: Settings) -> str:
     return word
 
 
+def _figures(text: str, rules: Settings) -> set[str]:
+    """The amounts of money, percentages and decimals in lower-cased text, each as one word:
+    "$5.1 million" is "#5.1million", "10 percent" is "#10%", "50 cents" is "#50cents"."""
+    found = set()
+    for match in rules.figure.finditer(text):
+        number, unit = match["number"].replace(",", ""), match["unit"]
+        if not (match["currency"] or unit or "." in number):
+            continue  # a count, a year or a day: reports of one event often differ in those
+        if "." in number:
+            number = number.rstrip("0").rstrip(".")
+        unit = rules.figure_units[" ".join(unit.split())] if unit else ""
+        found.add(f"{FIGURE}{number}{match['scale'] or ''}{unit}")
+    return found
+
+
 def words_of(text: str) -> frozenset[str]:
-    """The words a sentence is compared by."""
+    """The words a sentence is compared by, its figures among them."""
     rules = settings()
-    return frozenset(_stem(word, rules) for word in _WORD.findall(text.lower())
-                     if word not in rules.stop_words and (len(word) > 1 or word.isdigit()))
+    lowered = text.lower()
+    words = {_stem(word, rules) for word in _WORD.findall(lowered)
+             if word not in rules.stop_words and (len(word) > 1 or word.isdigit())}
+    return frozenset(words | _figures(lowered, rules))
 
 
 def _sentence_words(event: Event, marks: list[Mark]) -> frozenset[str]:

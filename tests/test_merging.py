@@ -7,7 +7,7 @@ import yaml
 
 from generator.articles import parse_article
 from generator.events import events_of, marks_of
-from generator.merging import SETTINGS_FILE, merge, settings, words_of
+from generator.merging import FIGURE, SETTINGS_FILE, merge, settings, words_of
 from generator.tagger import tag
 
 EXAMPLES = yaml.safe_load(SETTINGS_FILE.read_text(encoding="utf-8"))["examples"]
@@ -16,6 +16,12 @@ EXAMPLES = yaml.safe_load(SETTINGS_FILE.read_text(encoding="utf-8"))["examples"]
 @pytest.mark.parametrize("example", EXAMPLES, ids=[e["why"] for e in EXAMPLES])
 def test_merging_examples(example):
     assert settings().merge.met(words_of(example["a"]), words_of(example["b"])) == example["same"]
+
+
+def test_figures_are_compared_in_one_spelling_and_counts_are_not_figures():
+    text = "It lost $5.1 million, or 50 cents, up 10 percent, 3 per cent and 2.50; 257 people died in 1998."
+    assert {word for word in words_of(text) if word.startswith(FIGURE)} == {
+        "#5.1million", "#50cents", "#10%", "#3%", "#2.5"}
 
 
 def article(name: str, text: str, published: str = "2020-01-16", outlet: str = "Wire"):
@@ -46,6 +52,14 @@ def test_different_events_on_one_date_stay_apart():
     other = article("other", "Rebels clashed with regime forces near Maaret al-Numan on Wednesday.")
     entries = timeline(one, other)
     assert len(entries) == 2 and all(entry.also == () for entry in entries)
+
+
+def test_alike_reports_told_apart_by_their_figures_stay_apart():
+    compaq = article("compaq", "In composite trading yesterday, Compaq shares fell $1.625 to $108.625.")
+    gm = article("gm", "In composite trading yesterday, GM shares fell $1.875 to $44.875.", outlet="Ledger")
+    entries = timeline(compaq, gm)
+    assert len(entries) == 2 and all(entry.also == () for entry in entries)
+    assert entries[0].start == entries[1].start
 
 
 def test_one_article_never_merges_with_itself():

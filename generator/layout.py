@@ -18,6 +18,9 @@ YEAR_PAGE_THRESHOLD = 100
 # A year with more entries than this is split further: each month's entries on a page of their
 # own, the year's page keeping the entries dated only to a season, quarter or the year.
 MONTH_PAGE_THRESHOLD = 1000
+# When the years without a page of their own hold more entries than this, the timeline page lists
+# only decades and years, and those years' entries go on a page per decade.
+TIMELINE_PAGE_LIMIT = 500
 TIMELINE_PAGE = "timeline.md"
 UNDATED_PAGE = "timeline/undated.md"
 MONTH_OR_FINER = COARSE_FIRST.index("month")
@@ -25,6 +28,14 @@ MONTH_OR_FINER = COARSE_FIRST.index("month")
 
 def year_page(year: int) -> str:
     return f"timeline/{year}.md"
+
+
+def decade_of(year: int) -> int:
+    return year // 10 * 10
+
+
+def decade_page(decade: int) -> str:
+    return f"timeline/{decade}s.md"
 
 
 def month_page(year: int, month: int) -> str:
@@ -75,21 +86,28 @@ def sentence_id(article: Article, span: tuple[int, int]) -> str:
 
 class Layout:
     """Which page each timeline entry is on: the timeline, its year's page when that year is long,
-    or its month's page when the year is very long. Entries whose date was not resolved are on the
-    timeline, or on a page of their own when there are many."""
+    or its month's page when the year is very long; its decade's page when the other years are
+    too many for the timeline page. Entries whose date was not resolved are on the timeline, or on
+    a page of their own when there are many."""
 
     def __init__(self, entries: list[Event], undated: list[Undated]):
         counts = Counter(entry.start.year for entry in entries)
         self.years_apart = sorted(year for year, count in counts.items() if count > YEAR_PAGE_THRESHOLD)
         self.years_by_month = sorted(year for year, count in counts.items() if count > MONTH_PAGE_THRESHOLD)
+        rest = {year: count for year, count in counts.items() if year not in self.years_apart}
+        self.years_by_decade = frozenset(rest) if sum(rest.values()) > TIMELINE_PAGE_LIMIT else frozenset()
         self.undated_page = UNDATED_PAGE if len(undated) > YEAR_PAGE_THRESHOLD else TIMELINE_PAGE
         self._entry_of = {report.id: entry for entry in entries for report in entry.also}
 
+    def year_home(self, year: int) -> str:
+        """The page holding the year's entries, or those coarser than a month when it is split."""
+        if year in self.years_apart:
+            return year_page(year)
+        return decade_page(decade_of(year)) if year in self.years_by_decade else TIMELINE_PAGE
+
     def month_page_of(self, year: int, month: int) -> str:
         """The page holding the entries of that month (under the heading month_anchor)."""
-        if year in self.years_by_month:
-            return month_page(year, month)
-        return year_page(year) if year in self.years_apart else TIMELINE_PAGE
+        return month_page(year, month) if year in self.years_by_month else self.year_home(year)
 
     def page_of(self, event: Event | Undated) -> str:
         """The page of the entry that event leads, or that it is merged into as another report."""
@@ -99,4 +117,4 @@ class Layout:
         year = entry.start.year
         if year in self.years_by_month and is_month_or_finer(entry):
             return month_page(year, entry.start.month)
-        return year_page(year) if year in self.years_apart else TIMELINE_PAGE
+        return self.year_home(year)

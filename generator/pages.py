@@ -18,8 +18,8 @@ from . import markup, timex
 from .articles import Article, Problem
 from .events import COARSE_FIRST, PLACING_TYPES, Event, Mark, Undated, is_unresolved, label, undated_of
 from .exports import EXPORTS
-from .layout import (TIMELINE_PAGE, Layout, article_page, is_month_or_finer, link, month_anchor, month_page,
-                     place_page, sentence_id, year_page)
+from .layout import (TIMELINE_PAGE, Layout, article_page, decade_of, decade_page, is_month_or_finer, link,
+                     month_anchor, month_page, place_page, sentence_id, year_page)
 from .places import Place, places_in
 from .report import REPORT_PAGE, Tally, report_page
 from .tagger import Timex
@@ -224,12 +224,14 @@ def timeline_page(events: list[Event], undated: list[Undated], layout: Layout) -
     if not events:
         lines += ["No dated events were found in the articles.", ""]
     years = _by_year(events)
-    if layout.years_apart:
+    if layout.years_by_decade:
+        lines += _decade_index(years, here, layout)
+    elif layout.years_apart:
         lines += ["Years: " + " · ".join(
             f"[{timex.year_words(year)}]({link(here, year_page(year))})" if year in layout.years_apart
             else f"[{timex.year_words(year)}](#{year})"
             for year, _ in years), ""]
-    for year, in_year in years:
+    for year, in_year in [] if layout.years_by_decade else years:
         lines += [f"## {timex.year_words(year)} {{ #{year} }}", ""]
         if year in layout.years_apart:
             page = year_page(year)
@@ -260,6 +262,50 @@ def undated_page(undated: list[Undated], layout: Layout) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _entries(count: int) -> str:
+    return f"{count} {'entry' if count == 1 else 'entries'}"
+
+
+def _decade_words(decade: int) -> str:
+    return f"{timex.year_words(decade)}s"
+
+
+def _decade_index(years: list[tuple[int, list[Event]]], here: str, layout: Layout) -> list[str]:
+    """The timeline page when its years are on decade pages: each decade, its years and counts."""
+    decades = [(decade, list(in_decade)) for decade, in_decade in groupby(years, key=lambda item: decade_of(item[0]))]
+    lines = ["Decades: " + " · ".join(f"[{_decade_words(decade)}](#{decade}s)" for decade, _ in decades), ""]
+    for decade, in_decade in decades:
+        lines += [f"## {_decade_words(decade)} {{ #{decade}s }}", ""]
+        links = [f"[{timex.year_words(year)}]({link(here, layout.year_home(year), None if year in layout.years_apart else str(year))})"
+                 f" ({len(in_year)})" for year, in_year in in_decade]
+        lines += [f"{_entries(sum(len(in_year) for _, in_year in in_decade))}. Years: " + " · ".join(links), ""]
+    return lines
+
+
+def decade_pages(events: list[Event], layout: Layout) -> dict[str, str]:
+    """A page per decade holding the entries of its years that have no page of their own, when the
+    timeline page lists only decades."""
+    written = {}
+    for decade, in_decade in groupby(_by_year(events), key=lambda item: decade_of(item[0])):
+        in_decade = list(in_decade)
+        if not any(year in layout.years_by_decade for year, _ in in_decade):
+            continue
+        here = decade_page(decade)
+        name = f"the {_decade_words(decade)}"
+        held = sum(len(in_year) for year, in_year in in_decade if year in layout.years_by_decade)
+        lines = [*_front_matter(f"Timeline of {name}", search=TIMELINE_FIRST), f"# Timeline of {name}", "",
+                 f"{_entries(held)}. [The whole timeline]({link(here, TIMELINE_PAGE, f'{decade}s')})", ""]
+        for year, in_year in in_decade:
+            lines += [f"## {timex.year_words(year)} {{ #{year} }}", ""]
+            if year in layout.years_apart:
+                lines += [f"{len(in_year)} entries, on a page of their own: "
+                          f"[Timeline of {year}]({link(here, year_page(year))}).", ""]
+                continue
+            lines += _months(in_year, here, "###", layout)
+        written[here] = "\n".join(lines) + "\n"
+    return written
+
+
 def year_pages(events: list[Event], layout: Layout) -> dict[str, str]:
     written = {}
     for year, in_year in _by_year(events):
@@ -282,9 +328,8 @@ def year_pages(events: list[Event], layout: Layout) -> dict[str, str]:
 def _month_index(year: int, fine: list[Event], here: str) -> list[str]:
     lines = ["## Months { #months }", ""]
     for month, in_month in groupby(fine, key=lambda e: e.start.month):
-        count = len(list(in_month))
         lines.append(f"- [{calendar.month_name[month]} {year}]({link(here, month_page(year, month), month_anchor(year, month))}): "
-                     f"{count} {'entry' if count == 1 else 'entries'}")
+                     f"{_entries(len(list(in_month)))}")
     return [*lines, ""]
 
 
@@ -518,6 +563,7 @@ def site_pages(sources: list[Source], entries: list[Event], problems: list[Probl
         FILTER_PAGE: filter_page(),
         "sources/index.md": sources_index(sources),
         **year_pages(entries, layout),
+        **decade_pages(entries, layout),
         **place_pages(entries, undated, layout),
     }
     if layout.undated_page != TIMELINE_PAGE:

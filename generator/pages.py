@@ -490,8 +490,8 @@ def filter_page() -> str:
         *_front_matter("Filter by place and source"),
         "# Filter by place and source", "",
         "Each place below has a page listing the timeline entries that name it; each outlet and "
-        "place also lists the articles it appears in. Places are found with a small gazetteer, so a "
-        "place it does not know is not listed.", "",
+        "place also lists the articles it appears in. Places are found with a gazetteer of countries, "
+        "capitals and other places often in the news, so a place it does not know is not listed.", "",
         "<!-- material/tags -->", "",
     ])
 

@@ -4,7 +4,16 @@ import os
 import shutil
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+
+from bench.synthetic import write_corpus
+from generator import layout
+from generator.build import build
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -24,3 +33,24 @@ def build_site(seeds: Path, where: Path, strict: bool = False, today: str | None
         subprocess.run([str(mkdocs), "build", "--strict", "--quiet", "-f", str(where / "mkdocs.yml")],
                        cwd=where, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     return generated
+
+
+def build_site_with_layout(seeds: Path, where: Path, today: date | None = None, **settings) -> None:
+    """Generate pages from seeds with the layout's settings changed (YEAR_PAGE_THRESHOLD=10, ...),
+    in this process so that they apply, and build the site with mkdocs --strict."""
+    shutil.copytree(ROOT / "docs" / "assets", where / "docs" / "assets")
+    shutil.copy(ROOT / "mkdocs.yml", where / "mkdocs.yml")
+    shutil.copytree(ROOT / "hooks", where / "hooks")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv("SITE_URL", raising=False)
+        for name, value in settings.items():
+            patch.setattr(layout, name, value)
+        assert build(seeds, where / "docs", jobs=1, today=today) == 0
+    mkdocs_build(load_config(str(where / "mkdocs.yml"), strict=True))
+
+
+def synthetic_site(where: Path, articles: int, **settings) -> Path:
+    """A site built in where from that many synthetic articles, with the layout's settings changed."""
+    write_corpus(articles, where / "seeds")
+    build_site_with_layout(where / "seeds", where, **settings)
+    return where

@@ -4,33 +4,16 @@ entry, from pages and exports, lands on the page that holds it, and the site bui
 
 import json
 import re
-import shutil
 from collections import Counter
 
 import pytest
-from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
 
-from bench.synthetic import write_corpus
-from generator import layout
-from generator.build import build
-from site_builder import ROOT
+from site_builder import synthetic_site
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    where = tmp_path_factory.mktemp("decades")
-    write_corpus(40, where / "seeds")
-    shutil.copytree(ROOT / "docs" / "assets", where / "docs" / "assets")
-    shutil.copy(ROOT / "mkdocs.yml", where / "mkdocs.yml")
-    shutil.copytree(ROOT / "hooks", where / "hooks")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.delenv("SITE_URL", raising=False)
-        patch.setattr(layout, "YEAR_PAGE_THRESHOLD", 40)
-        patch.setattr(layout, "TIMELINE_PAGE_LIMIT", 20)
-        assert build(where / "seeds", where / "docs", jobs=1) == 0
-    mkdocs_build(load_config(str(where / "mkdocs.yml"), strict=True))
-    return where
+    return synthetic_site(tmp_path_factory.mktemp("decades"), 40, YEAR_PAGE_THRESHOLD=40, TIMELINE_PAGE_LIMIT=20)
 
 
 def test_the_timeline_lists_decades_and_years_and_no_entry(site):

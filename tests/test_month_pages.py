@@ -4,38 +4,21 @@ page that holds it, and the site still builds with --strict."""
 
 import json
 import re
-import shutil
 from collections import Counter
 from datetime import date
 from pathlib import Path
 
 import pytest
-from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
 
-from bench.synthetic import write_corpus
-from generator import layout
-from generator.build import build
-from site_builder import ROOT
+from site_builder import build_site_with_layout, synthetic_site
 
 PAGE_NAMES = re.compile(r"(index|timeline|unresolved|report|tags)\.md|sources/[^/]+\.md|places/[^/]+\.md"
-                        r"|timeline/\d{4}(-\d{2})?\.md|timeline/undated\.md")
+                        r"|timeline/\d{4}(-\d{2})?\.md|timeline/\d+s\.md|timeline/undated\.md")
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    where = tmp_path_factory.mktemp("months")
-    write_corpus(40, where / "seeds")
-    shutil.copytree(ROOT / "docs" / "assets", where / "docs" / "assets")
-    shutil.copy(ROOT / "mkdocs.yml", where / "mkdocs.yml")
-    shutil.copytree(ROOT / "hooks", where / "hooks")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.delenv("SITE_URL", raising=False)
-        patch.setattr(layout, "YEAR_PAGE_THRESHOLD", 10)
-        patch.setattr(layout, "MONTH_PAGE_THRESHOLD", 60)
-        assert build(where / "seeds", where / "docs", jobs=1) == 0
-    mkdocs_build(load_config(str(where / "mkdocs.yml"), strict=True))
-    return where
+    return synthetic_site(tmp_path_factory.mktemp("months"), 40, YEAR_PAGE_THRESHOLD=10, MONTH_PAGE_THRESHOLD=60)
 
 
 def entries_by_year(site: Path) -> Counter:
@@ -119,23 +102,16 @@ source: Review
 """
 
 
-def test_a_report_merged_into_an_entry_on_a_month_page_links_there(tmp_path, monkeypatch):
+def test_a_report_merged_into_an_entry_on_a_month_page_links_there(tmp_path):
     """The entry's first report is dated to the month (its page is March's), the other to the
     season (alone, it would be on the year's page): both link to the month page."""
-    monkeypatch.delenv("SITE_URL", raising=False)
-    monkeypatch.setattr(layout, "YEAR_PAGE_THRESHOLD", 0)
-    monkeypatch.setattr(layout, "MONTH_PAGE_THRESHOLD", 0)
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     (seeds / "month.md").write_text(MONTH_REPORT, encoding="utf-8")
     (seeds / "season.md").write_text(SEASON_REPORT, encoding="utf-8")
-    shutil.copytree(ROOT / "docs" / "assets", tmp_path / "docs" / "assets")
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    shutil.copytree(ROOT / "hooks", tmp_path / "hooks")
-    assert build(seeds, tmp_path / "docs", jobs=1, today=date(2026, 1, 1)) == 0
+    build_site_with_layout(seeds, tmp_path, today=date(2026, 1, 1), YEAR_PAGE_THRESHOLD=0, MONTH_PAGE_THRESHOLD=0)
     [entry] = json.loads((tmp_path / "docs" / "timeline.json").read_text(encoding="utf-8"))["events"]
     [season] = entry["also_reported"]
     assert entry["entry"] == f"timeline/2020-03.html#{entry['id']}"
     season_page = (tmp_path / "docs" / "sources" / "season.md").read_text(encoding="utf-8")
     assert f"(../timeline/2020-03.md#{season['id']})" in season_page
-    mkdocs_build(load_config(str(tmp_path / "mkdocs.yml"), strict=True))

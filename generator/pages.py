@@ -209,8 +209,8 @@ def _by_year(events: list[Event]) -> list[tuple[int, list[Event]]]:
 
 
 def timeline_page(events: list[Event], undated: list[Undated], layout: Layout) -> str:
-    """The timeline: each year's entries or a link to its page, then the undated entries (in the
-    order given) or a link to theirs."""
+    """The timeline: each year's entries or a link to its page (for a long history, each decade
+    and its years), then the undated entries (in the order given) or a link to theirs."""
     here = TIMELINE_PAGE
     lines = [
         *_front_matter(search=TIMELINE_FIRST), "# Timeline", "",
@@ -224,14 +224,26 @@ def timeline_page(events: list[Event], undated: list[Undated], layout: Layout) -
     if not events:
         lines += ["No dated events were found in the articles.", ""]
     years = _by_year(events)
-    if layout.years_by_decade:
-        lines += _decade_index(years, here, layout)
-    elif layout.years_apart:
+    lines += _decade_index(years, here, layout) if layout.years_by_decade else _year_sections(years, here, layout)
+    if undated:
+        lines += ["## Date not resolved { #undated }", "", UNDATED_INTRO, ""]
+        if layout.undated_page == here:
+            lines += [_entry(item, here, layout) for item in undated]
+        else:
+            lines += [f"{len(undated)} entries, on a page of their own: "
+                      f"[Date not resolved]({link(here, layout.undated_page)}).", ""]
+    return "\n".join(lines) + "\n"
+
+
+def _year_sections(years: list[tuple[int, list[Event]]], here: str, layout: Layout) -> list[str]:
+    """Each year's entries, or a link to its page and its months'."""
+    lines = []
+    if layout.years_apart:
         lines += ["Years: " + " · ".join(
             f"[{timex.year_words(year)}]({link(here, year_page(year))})" if year in layout.years_apart
             else f"[{timex.year_words(year)}](#{year})"
             for year, _ in years), ""]
-    for year, in_year in [] if layout.years_by_decade else years:
+    for year, in_year in years:
         lines += [f"## {timex.year_words(year)} {{ #{year} }}", ""]
         if year in layout.years_apart:
             page = year_page(year)
@@ -243,14 +255,7 @@ def timeline_page(events: list[Event], undated: list[Undated], layout: Layout) -
                     for m in months), ""]
             continue
         lines += _months(in_year, here, "###", layout)
-    if undated:
-        lines += ["## Date not resolved { #undated }", "", UNDATED_INTRO, ""]
-        if layout.undated_page == here:
-            lines += [_entry(item, here, layout) for item in undated]
-        else:
-            lines += [f"{len(undated)} entries, on a page of their own: "
-                      f"[Date not resolved]({link(here, layout.undated_page)}).", ""]
-    return "\n".join(lines) + "\n"
+    return lines
 
 
 def undated_page(undated: list[Undated], layout: Layout) -> str:

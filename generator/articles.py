@@ -268,6 +268,7 @@ def parse_article(path: Path, text: str, today: date | None = None, name: str | 
     """The article in text, read from path (name: its path within the seeds folder, by default
     its file name); a publication date after today is not used."""
     problems: list[Problem] = []
+    name = name or path.name
     metadata, lines, body, body_line = _front_matter(text, path, problems)
     title = metadata.get("title")
     if title is not None and not str(title).strip():
@@ -285,8 +286,8 @@ def parse_article(path: Path, text: str, today: date | None = None, name: str | 
         genre = "news"
     article = Article(
         path=path,
-        name=name or path.name,
-        slug=slugify((name or path.name).rsplit(".", 1)[0]),
+        name=name,
+        slug=slugify(name.rsplit(".", 1)[0]),
         title=str(title).strip() if title else path.stem,
         body=body,
         body_line=body_line,

@@ -532,8 +532,10 @@ def home_page(sources: list[Source], entries: list[Event]) -> str:
     unresolved = sum(is_unresolved(mark.timex) for source in sources for mark in source.marks)
     lines = [
         *_front_matter(), "# Timeline of the news", "",
-        "Every date on this site was found in a news article and resolved against the article's "
-        "publication date. Each event quotes its source sentence, links to the place it came from, "
+        "Every date on this site was found in an article and resolved against the article's "
+        "publication date" + (", or in a narrative article against the date the story had reached"
+                              if any(source.article.genre == "narrative" for source in sources) else "")
+        + ". Each event quotes its source sentence, links to the place it came from, "
         "and says how its date was determined.", "",
         f"- **Articles:** {len(sources)}",
         f"- **Temporal expressions found:** {expressions}",

@@ -274,3 +274,25 @@ def test_a_date_before_christ_is_listed_with_its_article_but_not_placed(tmp_path
     assert [entry["lead"] for entry in entries(tmp_path)] == ["Wed 18 August 2021"]
     source = (tmp_path / "site" / "sources" / "ancient.html").read_text(encoding="utf-8")
     assert "BC03" in source and "before Christ: not on the timeline" in source
+
+
+NARRATIVE = ("---\ntitle: The siege\ndate: 2009-12-19\ngenre: narrative\nsource: Wikipedia\n---\n"
+             "The siege began on 3 May 1915. Two days later, the city fell.\n")
+
+
+def test_a_narrative_article_counts_from_the_story_and_the_home_page_says_so(tmp_path):
+    from datetime import date
+
+    from generator.build import build
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "siege.md").write_text(NARRATIVE, encoding="utf-8")
+    assert build(seeds, tmp_path / "docs", jobs=1, today=date(2020, 1, 1)) == 0
+    events = json.loads((tmp_path / "docs" / "timeline.json").read_text(encoding="utf-8"))["events"]
+    assert [event["date"]["start"] for event in events] == ["1915-05-03", "1915-05-05"]
+    home = (tmp_path / "docs" / "index.md").read_text(encoding="utf-8")
+    assert "in a narrative article against the date the story had reached" in home
+    (seeds / "siege.md").write_text(NARRATIVE.replace("genre: narrative\n", ""), encoding="utf-8")
+    assert build(seeds, tmp_path / "docs", jobs=1, today=date(2020, 1, 1)) == 0
+    assert "narrative" not in (tmp_path / "docs" / "index.md").read_text(encoding="utf-8")

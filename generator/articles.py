@@ -329,6 +329,27 @@ def distinct_slugs(articles: list[Article], reserved: frozenset[str] = frozenset
         first_of_title.setdefault(title, article)
 
 
+def one_spelling_per_outlet(articles: list[Article]) -> None:
+    """Give an outlet written in different ways ("WSJ", "wsj", "W.S.J.") one spelling everywhere:
+    the one most articles use, or the first among equals, in order. An article whose spelling is
+    changed is noted. Without this one outlet would be two on the site, with two filter tags of the
+    same name."""
+    def key(outlet: str) -> str:  # its letters and digits alone, as a tag's id keeps them
+        return slugify(outlet).replace("-", "")
+
+    spellings: dict[str, list[str]] = {}
+    for article in articles:
+        if article.source:
+            spellings.setdefault(key(article.source), []).append(article.source)
+    chosen = {outlet: max(dict.fromkeys(written), key=written.count) for outlet, written in spellings.items()}
+    for article in articles:
+        if article.source and chosen[key(article.source)] != article.source:
+            spelling = chosen[key(article.source)]
+            article.problems.append(Problem(article.path, 1, f"outlet {article.source!r} is shown as {spelling!r}, "
+                                                     "the spelling most used for it (or first, if as often)", "notice"))
+            article.source = spelling
+
+
 def read_article(path: Path, today: date | None = None) -> Article:
     """The article in the file at path, with the problems met reading it; ValueError when the file
     is refused (see intake)."""

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from . import exports, merging, pages
-from .articles import SEED_SUFFIXES, Article, Problem, distinct_slugs, parse_article
+from .articles import SEED_SUFFIXES, Article, Problem, distinct_slugs, one_spelling_per_outlet, parse_article
 from .batch import Work, default_jobs, tag_all
 from .events import Event, events_of, marks_of
 from .forked import Forked
@@ -57,6 +57,7 @@ def read_articles(seeds: Path, today: date | None = None) -> tuple[list[Article]
         article.problems[:0] = read
         articles.append(article)
     distinct_slugs(articles, reserved=frozenset({"index"}))  # sources/index.md lists the sources
+    one_spelling_per_outlet(articles)
     for article in articles:
         problems.extend(article.problems)
     tally.published = len(articles)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.articles import Article, distinct_slugs, parse_article, read_date, slugify
+from generator.articles import Article, distinct_slugs, one_spelling_per_outlet, parse_article, read_date, slugify
 
 TODAY = date(2020, 6, 1)
 PATH = Path("seeds/article.md")
@@ -171,3 +171,18 @@ def test_a_list_or_mapping_where_text_belongs_is_ignored_on_its_line():
     ignored = {p.message: p.line for p in problems(item) if "not text" in p.message}
     assert ignored == {"title is a list, not text; ignored": 11, "date is a dict, not text; ignored": 12}
     assert item.title == "article" and item.published is None and item.source == "AFP"
+
+
+def test_an_outlet_written_in_different_ways_gets_the_spelling_most_used():
+    items = [article(f"title: {n}\ndate: 2020-01-16\nsource: {outlet}\n") for n, outlet in
+             enumerate(["WSJ", "wsj", "Reuters", "wsj", "W.S.J."])]
+    one_spelling_per_outlet(items)
+    assert [item.source for item in items] == ["wsj", "wsj", "Reuters", "wsj", "wsj"]
+    noted = [item for item in items if any("is shown as 'wsj'" in p.message for p in item.problems)]
+    assert noted == [items[0], items[4]] and all(p.level == "notice" for item in noted for p in item.problems)
+
+
+def test_outlets_used_as_often_take_the_first_spelling():
+    items = [article(f"title: {n}\ndate: 2020-01-16\nsource: {outlet}\n") for n, outlet in enumerate(["AFP", "afp"])]
+    one_spelling_per_outlet(items)
+    assert [item.source for item in items] == ["AFP", "AFP"]

@@ -296,3 +296,19 @@ def test_a_narrative_article_counts_from_the_story_and_the_home_page_says_so(tmp
     (seeds / "siege.md").write_text(NARRATIVE.replace("genre: narrative\n", ""), encoding="utf-8")
     assert build(seeds, tmp_path / "docs", jobs=1, today=date(2020, 1, 1)) == 0
     assert "narrative" not in (tmp_path / "docs" / "index.md").read_text(encoding="utf-8")
+
+
+def test_one_outlet_written_two_ways_is_one_tag_and_no_id_repeats(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name, outlet in [("a", "Wire"), ("b", "WIRE"), ("c", "wire"), ("d", "Wire")]:
+        (seeds / f"{name}.md").write_text(f"---\ntitle: Story {name}\ndate: 2020-01-16\nsource: {outlet}\n---\n"
+                                          f"Talks in Idlib resumed on Wednesday ({name}).\n", encoding="utf-8")
+    generated = build_site(seeds, tmp_path)
+    assert generated.returncode == 0, generated.stderr
+    assert re.search(r"b\.md:1: notice: outlet 'WIRE' is shown as 'Wire'", generated.stderr)
+    tags = (tmp_path / "site" / "tags.html").read_text(encoding="utf-8")
+    assert tags.count('id="tag:wire"') == 1
+    for page in (tmp_path / "site").rglob("*.html"):
+        ids = re.findall(r'\bid="([^"]+)"', page.read_text(encoding="utf-8"))
+        assert len(ids) == len(set(ids)), page

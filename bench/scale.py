@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out" / "scale.md"
 SITE_FILES = ("mkdocs.yml", "hooks", "docs/assets")
 EDIT = "\nOfficials met again on Friday to review the situation.\n"
-_SUMMARY = re.compile(r"articles: (\d+), events: (\d+), timeline entries: (\d+); .*\((\d+) files written")
+_SUMMARY = re.compile(r"articles: (\d+), events: (\d+), timeline entries: (\d+); .*\((\d+) files? written")
 
 
 @dataclass

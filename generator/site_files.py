@@ -16,7 +16,8 @@ class Changes:
     removed: int = 0
 
     def __str__(self) -> str:
-        return f"{self.written} files written, {self.unchanged} unchanged, {self.removed} removed"
+        return (f"{self.written} {'file' if self.written == 1 else 'files'} written, {self.unchanged} unchanged, "
+                f"{self.removed} removed")
 
 
 def _stale(out: Path, wanted: dict[str, bytes], pages: tuple[str, ...], folders: tuple[str, ...]) -> list[Path]:

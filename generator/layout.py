@@ -13,7 +13,8 @@ from .events import COARSE_FIRST, Event, Undated
 from .places import Place
 
 # A year with more entries than this gets a page of its own; the timeline page then links to it.
-# So do the entries whose date could not be resolved, when there are more than this of them.
+# So do the entries whose date could not be resolved, when there are more than this of them; and
+# when there are more than MONTH_PAGE_THRESHOLD, they are split by their articles' year.
 YEAR_PAGE_THRESHOLD = 100
 # A year with more entries than this is split further: each month's entries on a page of their
 # own, the year's page keeping the entries dated only to a season, quarter or the year.
@@ -23,6 +24,7 @@ MONTH_PAGE_THRESHOLD = 1000
 TIMELINE_PAGE_LIMIT = 500
 TIMELINE_PAGE = "timeline.md"
 UNDATED_PAGE = "timeline/undated.md"
+NO_YEAR = "no-date"  # in the name of the page of undated entries from articles without a date
 MONTH_OR_FINER = COARSE_FIRST.index("month")
 
 
@@ -36,6 +38,11 @@ def decade_of(year: int) -> int:
 
 def decade_page(decade: int) -> str:
     return f"timeline/{decade}s.md"
+
+
+def undated_page_of_year(year: int | None) -> str:
+    """The page of the undated entries from articles published in year (None: without a date)."""
+    return f"timeline/undated-{NO_YEAR if year is None else year}.md"
 
 
 def month_page(year: int, month: int) -> str:
@@ -87,8 +94,9 @@ def sentence_id(article: Article, span: tuple[int, int]) -> str:
 class Layout:
     """Which page each timeline entry is on: the timeline, its year's page when that year is long,
     or its month's page when the year is very long; its decade's page when the other years are
-    too many for the timeline page. Entries whose date was not resolved are on the timeline, or on
-    a page of their own when there are many."""
+    too many for the timeline page. Entries whose date was not resolved are on the timeline, on a
+    page of their own when there are many, or on a page per year of publication when there are
+    very many."""
 
     def __init__(self, entries: list[Event], undated: list[Undated]):
         counts = Counter(entry.start.year for entry in entries)
@@ -97,6 +105,7 @@ class Layout:
         rest = {year: count for year, count in counts.items() if year not in self.years_apart}
         self.years_by_decade = frozenset(rest) if sum(rest.values()) > TIMELINE_PAGE_LIMIT else frozenset()
         self.undated_page = UNDATED_PAGE if len(undated) > YEAR_PAGE_THRESHOLD else TIMELINE_PAGE
+        self.undated_by_year = len(undated) > MONTH_PAGE_THRESHOLD
         self._entry_of = {report.id: entry for entry in entries for report in entry.also}
 
     def year_home(self, year: int) -> str:
@@ -112,6 +121,8 @@ class Layout:
     def page_of(self, event: Event | Undated) -> str:
         """The page of the entry that event leads, or that it is merged into as another report."""
         if isinstance(event, Undated):
+            if self.undated_by_year:
+                return undated_page_of_year(event.article.published.year if event.article.published else None)
             return self.undated_page
         entry = self._entry_of.get(event.id, event)
         year = entry.start.year

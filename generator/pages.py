@@ -258,13 +258,33 @@ def _year_sections(years: list[tuple[int, list[Event]]], here: str, layout: Layo
     return lines
 
 
-def undated_page(undated: list[Undated], layout: Layout) -> str:
-    """The entries whose date was not resolved, when too many to list on the timeline page."""
+def undated_pages(undated: list[Undated], layout: Layout) -> dict[str, str]:
+    """The entries whose date was not resolved, when too many to list on the timeline page: on a
+    page of their own, or, when very many, on a page per year their articles were published in,
+    which that page lists."""
     here = layout.undated_page
     lines = [*_front_matter("Date not resolved", search=TIMELINE_FIRST), "# Date not resolved", "",
-             UNDATED_INTRO, "", f"{len(undated)} entries. [The whole timeline]({link(here, TIMELINE_PAGE)})", ""]
-    lines += [_entry(item, here, layout) for item in undated]
-    return "\n".join(lines) + "\n"
+             UNDATED_INTRO, "", f"{_entries(len(undated))}. [The whole timeline]({link(here, TIMELINE_PAGE)})", ""]
+    if not layout.undated_by_year:
+        lines += [_entry(item, here, layout) for item in undated]
+        return {here: "\n".join(lines) + "\n"}
+    written = {}
+    by_year: dict[int | None, list[Undated]] = {}
+    for item in undated:
+        by_year.setdefault(item.article.published.year if item.article.published else None, []).append(item)
+    lines += ["## By the year their articles were published { #years }", ""]
+    for year, items in sorted(by_year.items(), key=lambda pair: (pair[0] is None, pair[0] or 0)):
+        page = layout.page_of(items[0])
+        name = "articles without a publication date" if year is None else f"articles published in {timex.year_words(year)}"
+        lines.append(f"- [{name[0].upper()}{name[1:]}]({link(here, page)}): {_entries(len(items))}")
+        page_lines = [*_front_matter(f"Date not resolved: {name}", search=TIMELINE_FIRST),
+                      f"# Date not resolved: {name}", "", UNDATED_INTRO, "",
+                      f"{_entries(len(items))}. [All dates not resolved]({link(page, here)}) · "
+                      f"[The whole timeline]({link(page, TIMELINE_PAGE)})", ""]
+        page_lines += [_entry(item, page, layout) for item in items]
+        written[page] = "\n".join(page_lines) + "\n"
+    written[here] = "\n".join(lines) + "\n"
+    return written
 
 
 def _entries(count: int) -> str:
@@ -574,7 +594,7 @@ def site_pages(sources: list[Source], entries: list[Event], problems: list[Probl
         **place_pages(entries, undated, layout),
     }
     if layout.undated_page != TIMELINE_PAGE:
-        written[layout.undated_page] = undated_page(undated, layout)
+        written.update(undated_pages(undated, layout))
     for source in sources:
         written[source.page] = source_page(source, layout)
     return written

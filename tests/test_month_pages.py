@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from bench.synthetic import write_corpus
 from site_builder import build_site_with_layout, synthetic_site
 
 PAGE_NAMES = re.compile(r"(index|timeline|unresolved|report|tags)\.md|sources/[^/]+\.md|places/[^/]+\.md"
-                        r"|timeline/\d{4}(-\d{2})?\.md|timeline/\d+s\.md|timeline/undated\.md")
+                        r"|timeline/\d{4}(-\d{2})?\.md|timeline/\d+s\.md|timeline/undated(-\d{4}|-no-date)?\.md")
 
 
 @pytest.fixture(scope="module")
@@ -69,6 +70,30 @@ def test_many_undated_entries_get_a_page_of_their_own_that_every_link_finds(site
     assert f'href="../timeline/undated.html#{undated[0]["id"]}"' in sources
     assert '../timeline/undated.html#un-' in places
     assert "../timeline.html#un-" not in sources + places
+
+
+def test_very_many_undated_entries_are_split_by_their_articles_year(tmp_path):
+    write_corpus(40, tmp_path / "seeds")
+    (tmp_path / "seeds" / "undated.md").write_text("Shelled\n\nThe town was shelled on Wednesday.\n", encoding="utf-8")
+    build_site_with_layout(tmp_path / "seeds", tmp_path, YEAR_PAGE_THRESHOLD=5, MONTH_PAGE_THRESHOLD=10)
+    site = tmp_path
+    undated = json.loads((site / "docs" / "timeline.json").read_text(encoding="utf-8"))["undated"]
+    [no_date] = [item for item in undated if not item["source"]["published"]]
+    assert no_date["entry"] == f"timeline/undated-no-date.html#{no_date['id']}"
+    undated.remove(no_date)
+    by_year = Counter(item["source"]["published"][:4] for item in undated)
+    assert len(undated) > 10 and len(by_year) > 1
+    index = (site / "docs" / "timeline" / "undated.md").read_text(encoding="utf-8")
+    assert "tl-entry" not in index
+    for year, count in by_year.items():
+        assert f"- [Articles published in {year}](undated-{year}.md): {count} entries" in index
+    assert index.rstrip().endswith("- [Articles without a publication date](undated-no-date.md): 1 entry")
+    for item in undated:
+        page, anchor = item["entry"].split("#")
+        assert page == f"timeline/undated-{item['source']['published'][:4]}.html"
+        assert f'id="{anchor}"' in (site / "site" / page).read_text(encoding="utf-8")
+    sources = "".join(path.read_text(encoding="utf-8") for path in (site / "site" / "sources").glob("*.html"))
+    assert "../timeline/undated-" in sources and "../timeline/undated.html#un-" not in sources
 
 
 def test_the_timeline_links_each_month_of_a_split_year_to_its_page(site):

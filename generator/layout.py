@@ -105,7 +105,7 @@ class Layout:
         rest = {year: count for year, count in counts.items() if year not in self.years_apart}
         self.years_by_decade = frozenset(rest) if sum(rest.values()) > TIMELINE_PAGE_LIMIT else frozenset()
         self.undated_page = UNDATED_PAGE if len(undated) > YEAR_PAGE_THRESHOLD else TIMELINE_PAGE
-        self.undated_by_year = len(undated) > MONTH_PAGE_THRESHOLD
+        self.undated_by_year = self.undated_page == UNDATED_PAGE and len(undated) > MONTH_PAGE_THRESHOLD
         self._entry_of = {report.id: entry for entry in entries for report in entry.also}
 
     def year_home(self, year: int) -> str:

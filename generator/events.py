@@ -83,11 +83,12 @@ def label(value: str, mod: str | None, kind: str = "DATE") -> str:
     if kind == "TIME" and time_part and mod == "APPROX":
         return f"{timex.describe(date_part)}, around {timex.time_words(time_part)}"
     words = timex.describe(value, kind)
-    period = timex.precision(date_part.removeprefix("BC"))
-    if mod in PART_OF_PERIOD and period and words.startswith("the "):
+    if mod in PART_OF_PERIOD and words.startswith("the "):
+        period = timex.precision(date_part.removeprefix("BC"))
         if period in ("decade", "century"):
             return PART_OF_DECADE[mod].format(words.removeprefix("the "))
-        return PART_OF_PERIOD[mod].format(words)
+        if period:
+            return PART_OF_PERIOD[mod].format(words)
     return MOD_WORDS[mod].format(words) if mod in MOD_WORDS else words
 
 

@@ -40,6 +40,10 @@ def decade_page(decade: int) -> str:
     return f"timeline/{decade}s.md"
 
 
+def publication_year(item: Undated) -> int | None:
+    return item.article.published.year if item.article.published else None
+
+
 def undated_page_of_year(year: int | None) -> str:
     """The page of the undated entries from articles published in year (None: without a date)."""
     return f"timeline/undated-{NO_YEAR if year is None else year}.md"
@@ -122,7 +126,7 @@ class Layout:
         """The page of the entry that event leads, or that it is merged into as another report."""
         if isinstance(event, Undated):
             if self.undated_by_year:
-                return undated_page_of_year(event.article.published.year if event.article.published else None)
+                return undated_page_of_year(publication_year(event))
             return self.undated_page
         entry = self._entry_of.get(event.id, event)
         year = entry.start.year

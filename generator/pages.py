@@ -19,7 +19,7 @@ from .articles import Article, Problem
 from .events import COARSE_FIRST, PLACING_TYPES, Event, Mark, Undated, is_unresolved, label, undated_of
 from .exports import EXPORTS
 from .layout import (TIMELINE_PAGE, Layout, article_page, decade_of, decade_page, is_month_or_finer, link,
-                     month_anchor, month_page, place_page, sentence_id, year_page)
+                     month_anchor, month_page, place_page, publication_year, sentence_id, year_page)
 from .places import Place, places_in
 from .report import REPORT_PAGE, Tally, report_page
 from .tagger import Timex
@@ -230,8 +230,7 @@ def timeline_page(events: list[Event], undated: list[Undated], layout: Layout) -
         if layout.undated_page == here:
             lines += [_entry(item, here, layout) for item in undated]
         else:
-            lines += [f"{len(undated)} entries, on a page of their own: "
-                      f"[Date not resolved]({link(here, layout.undated_page)}).", ""]
+            lines += [_on_a_page_of_their_own(len(undated), "Date not resolved", link(here, layout.undated_page)), ""]
     return "\n".join(lines) + "\n"
 
 
@@ -246,9 +245,8 @@ def _year_sections(years: list[tuple[int, list[Event]]], here: str, layout: Layo
     for year, in_year in years:
         lines += [f"## {timex.year_words(year)} {{ #{year} }}", ""]
         if year in layout.years_apart:
-            page = year_page(year)
             months = sorted({(e.start.month) for e in in_year if COARSE_FIRST.index(e.precision) >= MONTH_OR_FINER})
-            lines += [f"{len(in_year)} entries, on a page of their own: [Timeline of {year}]({link(here, page)}).", ""]
+            lines += [_on_a_page_of_their_own(len(in_year), f"Timeline of {year}", link(here, year_page(year))), ""]
             if months:
                 lines += ["Months: " + " · ".join(
                     f"[{calendar.month_name[m]}]({link(here, layout.month_page_of(year, m), month_anchor(year, m))})"
@@ -271,7 +269,7 @@ def undated_pages(undated: list[Undated], layout: Layout) -> dict[str, str]:
     written = {}
     by_year: dict[int | None, list[Undated]] = {}
     for item in undated:
-        by_year.setdefault(item.article.published.year if item.article.published else None, []).append(item)
+        by_year.setdefault(publication_year(item), []).append(item)
     lines += ["## By the year their articles were published { #years }", ""]
     for year, items in sorted(by_year.items(), key=lambda pair: (pair[0] is None, pair[0] or 0)):
         page = layout.page_of(items[0])
@@ -291,13 +289,21 @@ def _entries(count: int) -> str:
     return f"{count} {'entry' if count == 1 else 'entries'}"
 
 
+def _on_a_page_of_their_own(count: int, title: str, target: str) -> str:
+    return f"{count} entries, on a page of their own: [{title}]({target})."
+
+
+def _by_decade(years: list[tuple[int, list[Event]]]) -> list[tuple[int, list[tuple[int, list[Event]]]]]:
+    return [(decade, list(in_decade)) for decade, in_decade in groupby(years, key=lambda item: decade_of(item[0]))]
+
+
 def _decade_words(decade: int) -> str:
     return f"{timex.year_words(decade)}s"
 
 
 def _decade_index(years: list[tuple[int, list[Event]]], here: str, layout: Layout) -> list[str]:
     """The timeline page when its years are on decade pages: each decade, its years and counts."""
-    decades = [(decade, list(in_decade)) for decade, in_decade in groupby(years, key=lambda item: decade_of(item[0]))]
+    decades = _by_decade(years)
     lines = ["Decades: " + " · ".join(f"[{_decade_words(decade)}](#{decade}s)" for decade, _ in decades), ""]
     for decade, in_decade in decades:
         lines += [f"## {_decade_words(decade)} {{ #{decade}s }}", ""]
@@ -311,8 +317,7 @@ def decade_pages(events: list[Event], layout: Layout) -> dict[str, str]:
     """A page per decade holding the entries of its years that have no page of their own, when the
     timeline page lists only decades."""
     written = {}
-    for decade, in_decade in groupby(_by_year(events), key=lambda item: decade_of(item[0])):
-        in_decade = list(in_decade)
+    for decade, in_decade in _by_decade(_by_year(events)):
         if not any(year in layout.years_by_decade for year, _ in in_decade):
             continue
         here = decade_page(decade)
@@ -323,8 +328,7 @@ def decade_pages(events: list[Event], layout: Layout) -> dict[str, str]:
         for year, in_year in in_decade:
             lines += [f"## {timex.year_words(year)} {{ #{year} }}", ""]
             if year in layout.years_apart:
-                lines += [f"{len(in_year)} entries, on a page of their own: "
-                          f"[Timeline of {year}]({link(here, year_page(year))}).", ""]
+                lines += [_on_a_page_of_their_own(len(in_year), f"Timeline of {year}", link(here, year_page(year))), ""]
                 continue
             lines += _months(in_year, here, "###", layout)
         written[here] = "\n".join(lines) + "\n"

@@ -18,12 +18,17 @@ from generator.build import build
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def _site_files(where: Path) -> None:
+    """What the site is built with besides the generated pages: the assets, mkdocs.yml and hooks."""
+    shutil.copytree(ROOT / "docs" / "assets", where / "docs" / "assets")
+    shutil.copy(ROOT / "mkdocs.yml", where / "mkdocs.yml")
+    shutil.copytree(ROOT / "hooks", where / "hooks")
+
+
 def build_site(seeds: Path, where: Path, strict: bool = False, today: str | None = None) -> subprocess.CompletedProcess:
     """Generate pages from seeds and run mkdocs; returns the generator's completed process."""
     docs = where / "docs"
-    shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
-    shutil.copy(ROOT / "mkdocs.yml", where / "mkdocs.yml")
-    shutil.copytree(ROOT / "hooks", where / "hooks")
+    _site_files(where)
     command = [sys.executable, "-m", "generator", "build", "--seeds", str(seeds), "--out", str(docs),
                "--cache", str(where / ".cache")]
     command += (["--strict"] if strict else []) + (["--today", today] if today else [])
@@ -38,9 +43,7 @@ def build_site(seeds: Path, where: Path, strict: bool = False, today: str | None
 def build_site_with_layout(seeds: Path, where: Path, today: date | None = None, **settings) -> None:
     """Generate pages from seeds with the layout's settings changed (YEAR_PAGE_THRESHOLD=10, ...),
     in this process so that they apply, and build the site with mkdocs --strict."""
-    shutil.copytree(ROOT / "docs" / "assets", where / "docs" / "assets")
-    shutil.copy(ROOT / "mkdocs.yml", where / "mkdocs.yml")
-    shutil.copytree(ROOT / "hooks", where / "hooks")
+    _site_files(where)
     with pytest.MonkeyPatch.context() as patch:
         patch.delenv("SITE_URL", raising=False)
         for name, value in settings.items():

@@ -17,7 +17,7 @@ generate: $(VENV)/.installed
 	$(PY) -m generator build --seeds seeds --out docs $(if $(STRICT),--strict)
 
 build: generate
-	$(VENV)/bin/mkdocs build --strict --quiet
+	$(VENV)/bin/mkdocs build --strict
 
 test: $(VENV)/.installed browser
 	$(PY) -m pytest -q tests

@@ -35,7 +35,7 @@ def build_site(seeds: Path, where: Path, strict: bool = False, today: str | None
     generated = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     if generated.returncode == 0:
         mkdocs = Path(sys.executable).with_name("mkdocs")
-        subprocess.run([str(mkdocs), "build", "--strict", "--quiet", "-f", str(where / "mkdocs.yml")],
+        subprocess.run([str(mkdocs), "build", "--strict", "-f", str(where / "mkdocs.yml")],
                        cwd=where, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     return generated
 

@@ -1,5 +1,6 @@
 """Publishing: the GitHub Pages workflow builds with make and deploys with the official actions."""
 
+import os
 import subprocess
 
 import yaml
@@ -38,3 +39,18 @@ def test_make_deploy_names_a_file_too_large_for_a_push_before_pushing(tmp_path):
     assert checked.returncode != 0
     assert "site/timeline.json" in checked.stderr and "GitHub Actions workflow" in checked.stderr
     assert "index.html" not in checked.stderr
+
+
+def test_make_build_fails_on_a_page_mkdocs_warns_about(tmp_path):
+    """`make build` runs MkDocs with --strict, and with nothing that hides its warnings from it
+    (--quiet does: MkDocs then drops warnings before --strict counts them)."""
+    planned = subprocess.run(["make", "--no-print-directory", "-n", "-f", str(ROOT / "Makefile"), "build"],
+                             cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    command = next(line.split() for line in planned.splitlines() if line.startswith(".venv/bin/mkdocs build"))
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Home\n\n[gone](missing.md)\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: Test\n", encoding="utf-8")
+    built = subprocess.run([str(ROOT / command[0]), *command[1:]], cwd=tmp_path, capture_output=True, text=True,
+                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert built.returncode != 0
+    assert "missing.md" in built.stderr

@@ -16,8 +16,10 @@ $(VENV)/.installed: requirements.txt requirements-test.txt constraints.txt
 generate: $(VENV)/.installed
 	$(PY) -m generator build --seeds seeds --out docs $(if $(STRICT),--strict)
 
+# --dirty: hooks/incremental.py writes only what changed since the last build, and builds the
+# whole site when anything but pages changed; the site is the same as a clean build's.
 build: generate
-	$(VENV)/bin/mkdocs build --strict
+	$(VENV)/bin/mkdocs build --strict --dirty
 
 test: $(VENV)/.installed browser
 	$(PY) -m pytest -q tests

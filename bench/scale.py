@@ -89,10 +89,10 @@ def _site_folder(where: Path) -> Path:
 
 
 def build_site(label: str, seeds: Path, site: Path) -> Run:
-    """generate + mkdocs build --strict, as make build runs them, in the folder site."""
+    """generate + mkdocs build --strict --dirty, as make build runs them, in the folder site."""
     generate = _measured([sys.executable, "-m", "generator", "build", "--seeds", str(seeds), "--out", "docs",
                           "--cache", ".cache"], site)
-    mkdocs = _measured([sys.executable, "-m", "mkdocs", "build", "--strict"], site)
+    mkdocs = _measured([sys.executable, "-m", "mkdocs", "build", "--strict", "--dirty"], site)
     summary = _SUMMARY.search(generate.stderr)
     if not summary:
         raise RuntimeError(f"no summary in the generator's output:\n{generate.stderr}")

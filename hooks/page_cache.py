@@ -12,49 +12,30 @@ contents, front matter, neighbours, tags), the site's navigation, the theme's se
 files and the rest of the configuration; a page given anything else is always rendered. A page
 whose rendering logged a warning is never kept, so a strict build still fails on it every time.
 Anchor links are kept with the page and checked by MkDocs after every build, cached or not.
-Entries not used by a build are dropped at its end. The cache is `.cache/pages.sqlite3` beside
-mkdocs.yml.
+Entries not used by a build that read every page are dropped at its end. The cache is
+`.cache/pages.sqlite3` beside mkdocs.yml, and the theme's compiled templates are in `.cache/templates`.
 """
 
 from __future__ import annotations
 
-import functools
-import hashlib
 import json
 import logging
 import sqlite3
-from importlib.metadata import version
 from pathlib import Path
 
+import build_inputs
+import jinja2
+from build_inputs import WarningCount, configuration, described, digest, versions
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 CACHE_FILE = Path(".cache") / "pages.sqlite3"
-# Configuration that is no input of a page's template (plugins and their settings are hashed apart).
-_NOT_RENDERED = {"plugins", "hooks", "theme", "dev_addr", "watch", "strict", "config_file_path"}
+TEMPLATES_FOLDER = Path(".cache") / "templates"  # Jinja's, each under a hash of its source
 # What MkDocs gives every page's template; anything else a plugin adds makes the page uncached.
 _CONTEXT = {"nav", "pages", "base_url", "extra_css", "extra_javascript", "mkdocs_version", "build_date_utc",
             "config", "page", "tags"}
-VERSIONED = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions")
 
 _state: dict = {}
-
-
-class _Warnings(logging.Handler):
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.count = 0
-
-    def emit(self, record):
-        self.count += 1
-
-
-def _digest(*parts: str) -> str:
-    digest = hashlib.sha256()
-    for part in parts:
-        digest.update(part.encode("utf-8", "surrogatepass"))
-        digest.update(b"\0")
-    return digest.hexdigest()
 
 
 def _tokens(items) -> list[dict]:
@@ -81,24 +62,26 @@ class _Store:
         self.used.add(key)
         self.db.execute("INSERT OR REPLACE INTO kept VALUES (?, ?)", (key, json.dumps(data, ensure_ascii=False)))
 
-    def save(self) -> None:
+    def save(self, drop_unused: bool) -> None:
         with self.db:
-            self.db.execute("CREATE TEMP TABLE used (key TEXT PRIMARY KEY)")
-            self.db.executemany("INSERT INTO used VALUES (?)", ((key,) for key in self.used))
-            self.db.execute("DELETE FROM kept WHERE key NOT IN (SELECT key FROM used)")
+            if drop_unused:
+                self.db.execute("CREATE TEMP TABLE used (key TEXT PRIMARY KEY)")
+                self.db.executemany("INSERT INTO used VALUES (?)", ((key,) for key in self.used))
+                self.db.execute("DELETE FROM kept WHERE key NOT IN (SELECT key FROM used)")
         self.db.close()
 
 
 def on_config(config):
     settings = {name: config[name] for name in ("markdown_extensions", "mdx_configs", "use_directory_urls")}
     settings["validation"] = repr(config["validation"])
-    _state["settings"] = _digest(
+    _state["settings"] = digest(
         json.dumps(settings, sort_keys=True, default=repr),
-        *(f"{name}=={version(name)}" for name in VERSIONED),
+        versions(),
         Path(__file__).read_text(encoding="utf-8"),
+        Path(build_inputs.__file__).read_text(encoding="utf-8"),
     )
     _state["store"] = _Store(Path(config.config_file_path).parent / CACHE_FILE)
-    _state["warnings"] = _Warnings()
+    _state["warnings"] = WarningCount()
     logging.getLogger("mkdocs").addHandler(_state["warnings"])
 
 
@@ -110,20 +93,9 @@ def on_pre_build(config):
 
 
 def on_files(files, config):
-    _state["files"] = _digest(*sorted(f"{file.src_uri}|{file.url}" for file in files))
+    _state["pages"], _state["read"] = len(files.documentation_pages()), 0
+    _state["files"] = digest(*sorted(f"{file.src_uri}|{file.url}" for file in files))
     return files
-
-
-def _described(value):
-    """A setting in words that stay the same from one build to the next: functions by name (an
-    object shown only by its address makes every key new, so nothing is wrongly reused)."""
-    if isinstance(value, functools.partial):
-        return [_described(value.func), list(value.args), value.keywords]
-    if callable(value) and hasattr(value, "__qualname__"):
-        return f"{value.__module__}.{value.__qualname__}"
-    if isinstance(value, (set, frozenset)):
-        return sorted(map(str, value))
-    return str(value)
 
 
 def _nav_items(items) -> list:
@@ -133,18 +105,13 @@ def _nav_items(items) -> list:
 
 def on_env(env, config, files):
     """The page template is wrapped so that a page given what it was given before is not rendered
-    again. Called once the nav and every page's HTML are known."""
-    theme = config.theme
-    custom = Path(theme.custom_dir) if theme.custom_dir else None
-    overrides = sorted(path for path in custom.rglob("*") if path.is_file()) if custom else []
-    site = {key: config[key] for key in config if key not in _NOT_RENDERED}
-    plugins = {name: dict(getattr(plugin, "config", None) or {}) for name, plugin in config.plugins.items()}
-    _state["site"] = _digest(
-        _state["settings"], _state["files"],
-        json.dumps([site, dict(theme), theme.dirs, plugins], sort_keys=True, default=_described),
-        json.dumps(_nav_items(_state["nav"]), default=_described),
-        *(f"{path.relative_to(custom)}:{hashlib.sha256(path.read_bytes()).hexdigest()}" for path in overrides),
-    )
+    again, and the theme's templates are kept compiled. Called once the nav and every page's HTML
+    are known, before any template is loaded."""
+    compiled = Path(config.config_file_path).parent / TEMPLATES_FOLDER
+    compiled.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(compiled))
+    _state["site"] = digest(_state["settings"], _state["files"], configuration(config),
+                            json.dumps(_nav_items(_state["nav"]), default=described))
     get_template = env.get_template
     env.get_template = lambda name, *args, **kwargs: _KeptTemplate(get_template(name, *args, **kwargs), name)
     return env
@@ -156,13 +123,14 @@ def on_nav(nav, config, files):
 
 
 def on_pre_page(page, config, files):
+    _state["read"] += 1
     page.render = lambda config, files: _render(page, config, files)
     return page
 
 
 def _render(page: Page, config, files) -> None:
     store, warnings = _state["store"], _state["warnings"]
-    key = _digest("page", _state["settings"], _state["files"], page.file.src_uri, page.file.url, page.markdown)
+    key = digest("page", _state["settings"], _state["files"], page.file.src_uri, page.file.url, page.markdown)
     kept = store.get(key)
     if kept is not None:
         page.content = kept["content"]
@@ -198,7 +166,7 @@ class _KeptTemplate:
         page = context.get("page")
         if page is None or not set(context) <= _CONTEXT:
             return self.template.render(*args, **variables)
-        key = _digest("themed", _state["site"], self.name, *_page_inputs(page, context))
+        key = digest("themed", _state["site"], self.name, *_page_inputs(page, context))
         store, warnings = _state["store"], _state["warnings"]
         kept = store.get(key)
         if kept is not None:
@@ -235,7 +203,7 @@ def _keep_search_entries(index) -> None:
 
     def add_entry_from_context(page):
         store = _state["store"]
-        key = _digest("search", _state["settings"], settings, page.url, str(page.title),
+        key = digest("search", _state["settings"], settings, page.url, str(page.title),
                       json.dumps(page.meta, sort_keys=True, default=repr), page.content)
         kept = store.get(key)
         if kept is not None:
@@ -250,4 +218,5 @@ def _keep_search_entries(index) -> None:
 
 def on_post_build(config):
     logging.getLogger("mkdocs").removeHandler(_state["warnings"])
-    _state.pop("store").save()
+    # A dirty build reads only the pages that changed: the others' entries are still wanted.
+    _state.pop("store").save(drop_unused=_state["read"] == _state["pages"])

@@ -118,7 +118,8 @@ def test_a_removed_anchor_fails_the_pages_linking_to_it(site, caplog):
     assert f"ev-{entry}" in caplog.text
 
 
-def test_a_template_given_no_page_is_rendered_as_before():
+def test_a_template_given_no_page_is_rendered_as_before(monkeypatch):
+    monkeypatch.syspath_prepend(str(ROOT / "hooks"))  # as MkDocs loads a hook: beside its own modules
     spec = importlib.util.spec_from_file_location("page_cache", ROOT / "hooks" / "page_cache.py")
     page_cache = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(page_cache)

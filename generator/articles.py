@@ -8,10 +8,12 @@ is recorded as spans over it, never by rewriting it.
 from __future__ import annotations
 
 import calendar
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache, cached_property
 from pathlib import Path
 
 import yaml
@@ -89,6 +91,13 @@ class Article:
     genre: str = "news"
     blocks: list[Block] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    sentence_starts: tuple[int, ...] = ()  # where each sentence of the body starts, once tagged
+
+    @cached_property
+    def digest(self) -> str:
+        """A hash of everything read from the article's file: text, front matter and notices,
+        taken once the articles are all read."""
+        return hashlib.sha256(repr(self).encode("utf-8", "surrogatepass")).hexdigest()
 
     def line_of(self, offset: int) -> int:
         """The line of the seed file that body offset falls on."""
@@ -101,6 +110,7 @@ def slugify(text: str) -> str:
     return "-".join(words)[:80].strip("-") or "article"
 
 
+@cache
 def _residue_lines() -> frozenset[str]:
     lines = RESIDUE_FILE.read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))

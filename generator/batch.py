@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from .progress import Progress
 from .tag_cache import TagCache, article_key
-from .tagger import Timex, tag
+from .tagger import Tagged, tag_in_sentences
 
 CHUNKS_PER_PROCESS = 8  # small enough to keep every process busy to the end, large enough to amortise
 
@@ -28,11 +28,11 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def _tag(work: Work) -> list[Timex]:
-    return tag(work.text, work.published, work.genre)
+def _tag(work: Work) -> Tagged:
+    return tag_in_sentences(work.text, work.published, work.genre)
 
 
-def _tag_in_processes(todo: list[Work], jobs: int, progress: Progress) -> list[list[Timex]]:
+def _tag_in_processes(todo: list[Work], jobs: int, progress: Progress) -> list[Tagged]:
     if jobs <= 1 or len(todo) <= 1:
         results = []
         for work in todo:
@@ -48,7 +48,7 @@ def _tag_in_processes(todo: list[Work], jobs: int, progress: Progress) -> list[l
     return results
 
 
-def tag_all(works: list[Work], jobs: int | None = None, cache: TagCache | None = None) -> list[list[Timex]]:
+def tag_all(works: list[Work], jobs: int | None = None, cache: TagCache | None = None) -> list[Tagged]:
     """What the tagger finds in each work, in the order given."""
     keys = [article_key(*work) for work in works]
     found = cache.get_many(keys) if cache else {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from datetime import date
@@ -15,10 +16,13 @@ from .forked import Forked
 from .intake import read_text
 from .report import REPORT_PAGE, Tally, counts, ordered
 from .site_files import sync
+from .store import Store
 from .tag_cache import TagCache
 
 GENERATED_PAGES = ("index.md", "timeline.md", "unresolved.md", "tags.md", REPORT_PAGE, *exports.EXPORTS)
 GENERATED_FOLDERS = ("sources", "timeline", "places")
+SOURCE_PAGES_DATABASE = "source-pages.sqlite3"
+ENTRIES_DATABASE = "entries.sqlite3"
 
 
 def seed_files(seeds: Path) -> list[Path]:
@@ -69,8 +73,9 @@ def load_sources(seeds: Path, today: date | None = None, jobs: int | None = None
     articles, problems, tally = read_articles(seeds, today)
     found = tag_all([Work(a.body, a.published, a.genre) for a in articles], jobs, cache)
     sources = []
-    for article, timexes in zip(articles, found):
-        marks = marks_of(timexes)
+    for article, tagged in zip(articles, found):
+        article = dataclasses.replace(article, sentence_starts=tuple(tagged.sentence_starts))
+        marks = marks_of(tagged.timexes)
         sources.append(pages.Source(article, marks, events_of(article, marks)))
     return sources, problems, tally
 
@@ -85,9 +90,16 @@ def site_files(sources: list[pages.Source], entries: list[Event], problems: list
                jobs: int = 1, cache: Path | None = None) -> dict[str, bytes]:
     """Every file the generator writes into the docs folder, by its path there; with more than one
     job the exports are written by a second process meanwhile. cache is the folder keeping the
-    calendar's events between builds."""
+    articles' pages, the entries and their parts of the exports between builds."""
     exported = Forked(lambda: exports.export_files(sources, entries, cache)) if jobs > 1 else None
-    markdown = pages.site_pages(sources, entries, problems, tally)
+    stores = pages.PageStores(Store(cache / SOURCE_PAGES_DATABASE), Store(cache / ENTRIES_DATABASE)) if cache else None
+    try:
+        markdown = pages.site_pages(sources, entries, problems, tally, stores)
+        for store in stores or ():
+            store.forget_the_rest()
+    finally:
+        for store in stores or ():
+            store.close()
     written = {name: markdown.pop(name).encode("utf-8") for name in list(markdown)}  # one copy at a time
     written.update(exported.result() if exported else exports.export_files(sources, entries, cache))
     return written

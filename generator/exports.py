@@ -4,7 +4,6 @@ provenance, TimelineJS JSON, CSV and iCalendar. Nothing in them depends on when 
 from __future__ import annotations
 
 import csv
-import hashlib
 import html
 import io
 import json
@@ -21,12 +20,12 @@ from . import timex
 from .events import Event, Undated
 from .layout import Layout, article_page, html_path, sentence_id
 from .places import places_in
-from .store import Store
-from .tag_cache import generator_fingerprint
+from .keys import entry_key
+from .store import Store, made_or_kept
 
 SITE_NAME = "News timeline"
 SCHEMA = "news-timeline/1"
-CALENDAR_DATABASE = "calendar.sqlite3"
+EXPORTS_DATABASE = "exports.sqlite3"
 ICALENDAR_VERSION = version("icalendar")
 _CALENDAR_END = "END:VCALENDAR\r\n"
 EXPORTS = {
@@ -107,28 +106,21 @@ class Records:
         return made
 
 
-def _json_bytes(document: dict) -> bytes:
-    """The document as JSON with each item of its lists on a line of its own, so that a change to
-    one entry is a change to one line."""
-    encode = json.JSONEncoder(ensure_ascii=False).encode
-    members = []
-    for key, value in document.items():
-        if isinstance(value, list) and value:
-            items = ",\n  ".join(encode(item) for item in value)
-            members.append(f"{encode(key)}: [\n  {items}\n ]")
-        else:
-            members.append(f"{encode(key)}: {encode(value)}")
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def _json_bytes(document: dict, items: dict[str, list[str]]) -> bytes:
+    """The document as JSON, with the lists in items (each item already JSON) after its members,
+    each item on a line of its own, so that a change to one entry is a change to one line."""
+    members = [f"{_encode(name)}: {_encode(value)}" for name, value in document.items()]
+    members += [f"{_encode(name)}: [\n  " + ",\n  ".join(encoded) + "\n ]" if encoded else f"{_encode(name)}: []"
+                for name, encoded in items.items()]
     return ("{\n " + ",\n ".join(members) + "\n}\n").encode("utf-8")
 
 
-def timeline_json(events: list[Event], undated: list[Undated], record: Records) -> bytes:
-    document = {
-        "schema": SCHEMA,
-        "title": SITE_NAME,
-        "events": [record(event) for event in events],
-        "undated": [record(item) for item in undated],
-    }
-    return _json_bytes(document)
+def timeline_json(events: list[str], undated: list[str]) -> bytes:
+    """From each entry's record as JSON."""
+    return _json_bytes({"schema": SCHEMA, "title": SITE_NAME}, {"events": events, "undated": undated})
 
 
 def _tjs_date(day: date, precision: str) -> dict:
@@ -140,29 +132,29 @@ def _tjs_date(day: date, precision: str) -> dict:
     return {"year": day.year, "month": day.month, "day": day.day}
 
 
-def timelinejs_json(events: list[Event], records: Records) -> bytes:
-    """TimelineJS reads text as HTML: everything from an article is escaped."""
-    slides = []
-    for event in events:
-        record = records(event)
-        source = record["source"]
-        text = "".join(
-            f"<blockquote>{html.escape(report['quote'])}</blockquote>"
-            f"<p><a href=\"{html.escape(report['source']['page'])}\">{html.escape(_cited(report['source']))}</a>, "
-            f"published {html.escape(report['source']['published'] or 'date unknown')}</p>"
-            for report in [record, *record["also_reported"]]
-        )
-        slide = {"unique_id": event.id, "start_date": _tjs_date(event.start, event.precision),
-                 "display_date": event.label,
-                 "text": {"headline": html.escape(event.label), "text": text},
-                 "group": source["outlet"] or "Unknown outlet"}
-        if event.end != event.start:
-            slide["end_date"] = _tjs_date(event.end, event.precision)
-        slides.append(slide)
-    document = {"title": {"text": {"headline": SITE_NAME,
-                                   "text": "Dated, cited events from news articles."}},
-                "events": slides}
-    return _json_bytes(document)
+def _slide(event: Event, record: dict) -> dict:
+    """An entry as a TimelineJS slide. TimelineJS reads text as HTML: everything from an article is
+    escaped."""
+    source = record["source"]
+    text = "".join(
+        f"<blockquote>{html.escape(report['quote'])}</blockquote>"
+        f"<p><a href=\"{html.escape(report['source']['page'])}\">{html.escape(_cited(report['source']))}</a>, "
+        f"published {html.escape(report['source']['published'] or 'date unknown')}</p>"
+        for report in [record, *record["also_reported"]]
+    )
+    slide = {"unique_id": event.id, "start_date": _tjs_date(event.start, event.precision),
+             "display_date": event.label,
+             "text": {"headline": html.escape(event.label), "text": text},
+             "group": source["outlet"] or "Unknown outlet"}
+    if event.end != event.start:
+        slide["end_date"] = _tjs_date(event.end, event.precision)
+    return slide
+
+
+def timelinejs_json(slides: list[str]) -> bytes:
+    """From each dated entry's slide as JSON."""
+    title = {"text": {"headline": SITE_NAME, "text": "Dated, cited events from news articles."}}
+    return _json_bytes({"title": title}, {"events": slides})
 
 
 def _cell(value) -> str:
@@ -171,29 +163,35 @@ def _cell(value) -> str:
     return "'" + text if text.startswith(_SPREADSHEET_FORMULA_START) else text
 
 
-def timeline_csv(events: list[Event], undated: list[Undated], records: Records) -> str:
+def _csv_line(cells) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for item in [*events, *undated]:
-        record = records(item)
-        when, source = record["date"], record["source"]
-        row = {
-            "id": item.id, "start": when.get("start"), "end": when.get("end"),
-            "precision": when.get("precision", "unresolved"), "date": when["label"],
-            "approximate": "yes" if when.get("approximate") else "no",
-            "values": " ".join(e["value"] for e in record["expressions"]),
-            "expressions": " | ".join(e["text"] for e in record["expressions"]),
-            "quote": record["quote"], "places": "; ".join(record["places"]),
-            "outlet": source["outlet"], "title": source["title"], "published": source["published"],
-            "source_file": source["file"], "source_line": source["line"], "source_page": source["page"],
-            "original_url": source["url"], "entry": record["entry"],
-            "also_reported_by": " | ".join(_cited(other["source"]) for other in record.get("also_reported", ())),
-            "dated_differently_by": " | ".join(f"{other['date_label']} ({other['id']})"
-                                               for other in record.get("conflicts", ())),
-        }
-        writer.writerow([_cell(row[column]) for column in CSV_COLUMNS])
+    csv.writer(buffer, lineterminator="\r\n").writerow(cells)
     return buffer.getvalue()
+
+
+def _csv_row(item: Event | Undated, record: dict) -> str:
+    """An entry as a line of the CSV file."""
+    when, source = record["date"], record["source"]
+    row = {
+        "id": item.id, "start": when.get("start"), "end": when.get("end"),
+        "precision": when.get("precision", "unresolved"), "date": when["label"],
+        "approximate": "yes" if when.get("approximate") else "no",
+        "values": " ".join(e["value"] for e in record["expressions"]),
+        "expressions": " | ".join(e["text"] for e in record["expressions"]),
+        "quote": record["quote"], "places": "; ".join(record["places"]),
+        "outlet": source["outlet"], "title": source["title"], "published": source["published"],
+        "source_file": source["file"], "source_line": source["line"], "source_page": source["page"],
+        "original_url": source["url"], "entry": record["entry"],
+        "also_reported_by": " | ".join(_cited(other["source"]) for other in record.get("also_reported", ())),
+        "dated_differently_by": " | ".join(f"{other['date_label']} ({other['id']})"
+                                           for other in record.get("conflicts", ())),
+    }
+    return _csv_line([_cell(row[column]) for column in CSV_COLUMNS])
+
+
+def timeline_csv(rows: list[str]) -> str:
+    """From each entry's line."""
+    return _csv_line(CSV_COLUMNS) + "".join(rows)
 
 
 def _cited(source: dict) -> str:
@@ -236,31 +234,13 @@ def _event_text(event: Event, record: dict) -> str:
     return _calendar_event(event, record).to_ical().decode("utf-8")
 
 
-def _calendar_key(event: Event, record: dict) -> str:
-    """A hash of everything an entry's calendar event is made from, and of what makes it."""
-    made_of = [event.id, event.article.published, event.start, event.end, event.label, event.approximate,
-               event.precision, record]
-    return hashlib.sha256(f"{generator_fingerprint()}\0icalendar {ICALENDAR_VERSION}\0".encode()
-                          + json.dumps(made_of, default=str, sort_keys=True).encode()).hexdigest()
+def timeline_ics(texts: list[str]) -> bytes:
+    """From each dated entry's event as iCalendar text.
 
-
-def timeline_ics(events: list[Event], records: Records, store: Store | None = None) -> bytes:
-    """All-day events over the whole period each date names (a month-precise event spans the month).
-
-    DTSTAMP is midnight UTC of the article's publication date (else of the event's first day), so
-    the file is the same on every build; UIDs come from the entries' permalink ids. With a store,
-    each event's text is kept there between builds and only the events of changed entries are
-    written again; the store keeps nothing else.
+    Each is an all-day event over the whole period its date names (a month-precise event spans
+    the month). DTSTAMP is midnight UTC of the article's publication date (else of the event's
+    first day), so the file is the same on every build; UIDs come from the entries' permalink ids.
     """
-    if store is None:
-        texts = [_event_text(event, records(event)) for event in events]
-    else:
-        keys = [_calendar_key(event, records(event)) for event in events]
-        kept = store.get_many(keys)
-        fresh = {key: _event_text(event, records(event)) for event, key in zip(events, keys) if key not in kept}
-        texts = [kept.get(key) or fresh[key] for key in keys]
-        store.put_many(fresh)
-        store.keep_only(keys)
     calendar = Calendar()
     calendar.add("prodid", f"-//{SITE_NAME}//timeline.ics//EN")
     calendar.add("version", "2.0")
@@ -272,19 +252,31 @@ def timeline_ics(events: list[Event], records: Records, store: Store | None = No
 
 def export_files(sources, entries: list[Event], cache: Path | None = None) -> dict[str, bytes]:
     """Every export, by its file name in the docs folder, from the sources and the merged
-    timeline entries the pages were made of; cache is the folder keeping each entry's calendar
-    event between builds (None: none kept)."""
+    timeline entries the pages were made of; cache is the folder keeping each entry's part of
+    every export between builds, so only changed entries' parts are made again (None: none kept)."""
     undated = sorted((item for source in sources for item in source.undated), key=Undated.sort_key)
-    records = Records(Layout(entries, undated))
-    store = Store(cache / CALENDAR_DATABASE) if cache else None
+    layout = Layout(entries, undated)
+    records = Records(layout)
+    items = [*entries, *undated]
+    made_of = {id(item): entry_key(item, layout, os.environ.get("SITE_URL"), ICALENDAR_VERSION) for item in items}
+
+    def parts(kind: str, of: list, make) -> list[str]:
+        return made_or_kept(store, of, lambda item: f"{made_of[id(item)]} {kind}", lambda item: make(item, records(item)))
+
+    store = Store(cache / EXPORTS_DATABASE) if cache else None
     try:
-        calendar = timeline_ics(entries, records, store)
+        records_json = parts("json", items, lambda item, record: _encode(record))
+        rows = parts("csv", items, _csv_row)
+        slides = parts("timelinejs", entries, lambda event, record: _encode(_slide(event, record)))
+        events = parts("icalendar", entries, _event_text)
+        if store:
+            store.forget_the_rest()
     finally:
         if store:
             store.close()
     return {
-        "timeline.json": timeline_json(entries, undated, records),
-        "timelinejs.json": timelinejs_json(entries, records),
-        "timeline.csv": timeline_csv(entries, undated, records).encode("utf-8"),
-        "timeline.ics": calendar,
+        "timeline.json": timeline_json(records_json[:len(entries)], records_json[len(entries):]),
+        "timelinejs.json": timelinejs_json(slides),
+        "timeline.csv": timeline_csv(rows).encode("utf-8"),
+        "timeline.ics": timeline_ics(events),
     }

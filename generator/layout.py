@@ -92,7 +92,8 @@ def _sentence_starts(body: str) -> list[int]:
 
 def sentence_id(article: Article, span: tuple[int, int]) -> str:
     """The id of the sentence at span on the article's page: s1 for its first sentence."""
-    return f"s{max(bisect_right(_sentence_starts(article.body), span[0]), 1)}"
+    starts = article.sentence_starts or _sentence_starts(article.body)
+    return f"s{max(bisect_right(starts, span[0]), 1)}"
 
 
 class Layout:

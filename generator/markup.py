@@ -16,6 +16,8 @@ _LINE_BREAK = re.compile(r"\s*\n\s*")
 # Explicit bidi formatting: embeddings and overrides (closed by PDF), isolates (closed by PDI).
 _EMBEDDINGS, _ISOLATES, _PDF, _PDI = "\u202a\u202b\u202d\u202e", "\u2066\u2067\u2068", "\u202c", "\u2069"
 _OPENERS = re.compile(f"[{_EMBEDDINGS}{_ISOLATES}]")
+# What text() must do more than translate: control characters, line breaks, bidi openers.
+_UNUSUAL = re.compile(f"[\\x00-\\x1f\\x7f{_EMBEDDINGS}{_ISOLATES}]")
 
 
 def contain_bidi(value: str) -> str:
@@ -43,5 +45,9 @@ def text(value: str) -> str:
     spaces, and a leading list or heading marker is escaped, so the result is only ever text;
     a bidi override in it ends with it.
     """
-    value = _LINE_BREAK.sub(" ", contain_bidi(_CONTROLS.sub("", value))).translate(_ESCAPED)
+    if _UNUSUAL.search(value):
+        value = _LINE_BREAK.sub(" ", contain_bidi(_CONTROLS.sub("", value)))
+    value = value.translate(_ESCAPED)
+    if not _BLOCK_START.match(value):
+        return value
     return _BLOCK_START.sub(lambda m: "".join(f"&#{ord(c)};" for c in m.group(0)), value)

@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 
 from .events import Event, Mark
-from .vocabulary import alternation
+from .vocabulary import YAML_LOADER, alternation
 
 SETTINGS_FILE = Path(__file__).with_name("merging.yaml")
 _WORD = re.compile(r"\w+")
@@ -60,7 +60,7 @@ class Settings:
 
 @lru_cache(maxsize=1)
 def settings() -> Settings:
-    data = yaml.safe_load(SETTINGS_FILE.read_text(encoding="utf-8"))
+    data = yaml.load(SETTINGS_FILE.read_text(encoding="utf-8"), Loader=YAML_LOADER)
     conflict = dict(data["conflict"])
     figures = data["figures"]
     units = {unit: name for name, spellings in figures["units"].items() for unit in spellings}
@@ -130,13 +130,6 @@ def _report_order(event: Event) -> tuple:
     """The first report of an entry leads it: the earliest published, then by file and place."""
     published = event.article.published
     return (published is None, published or event.start, event.article.slug, event.sentence[0])
-
-
-def _close_apart(one: tuple[int, int], other: tuple[int, int], max_days_apart: int) -> bool:
-    """Periods (first and last day, as ordinals) that do not overlap but lie near enough for one to
-    be a misdating of the other: 2014 and 2015, 11 and 12 January."""
-    gap = max(other[0] - one[1], one[0] - other[1]) - 1
-    return 0 <= gap <= max(max_days_apart, one[1] - one[0] + 1, other[1] - other[0] + 1)
 
 
 def _similarity(one: frozenset[str], other: frozenset[str]) -> float:
@@ -210,7 +203,11 @@ def _conflicts(entries: list[Event], words: dict[int, frozenset[str]]) -> dict[s
         return any(one.article.path != other.article.path and not names_both(one, other) and not names_both(other, one)
                    for one in mine for other in theirs)
 
-    days = [(entry.start.toordinal(), entry.end.toordinal()) for entry in entries]
+    # Periods that do not overlap but lie near enough for one to be a misdating of the other (2014
+    # and 2015, 11 and 12 January): first and last days as ordinals, and lengths in days.
+    firsts = [entry.start.toordinal() for entry in entries]
+    lasts = [entry.end.toordinal() for entry in entries]
+    lengths = [last - first + 1 for first, last in zip(firsts, lasts)]
     found: dict[str, list[Event]] = defaultdict(list)
     for number, entry in enumerate(entries):
         candidates = set()  # each pair once, from its first entry: the relation is symmetric
@@ -218,8 +215,10 @@ def _conflicts(entries: list[Event], words: dict[int, frozenset[str]]) -> dict[s
             numbers = index[word]
             if len(numbers) <= rules.max_entries_per_word:
                 candidates.update(numbers[bisect_right(numbers, number):])
+        first, last, near = firsts[number], lasts[number], max(rules.max_days_apart, lengths[number])
         for other_number in sorted(candidates):
-            if not _close_apart(days[number], days[other_number], rules.max_days_apart):
+            gap = max(firsts[other_number] - last, first - lasts[other_number]) - 1
+            if gap < 0 or (gap > near and gap > lengths[other_number]):
                 continue
             other = entries[other_number]
             if any(rules.conflict.met(mine, theirs) and conflicting(wordings[number][mine], wordings[other_number][theirs])

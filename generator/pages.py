@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import groupby
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from . import markup, timex
@@ -22,6 +23,8 @@ from .layout import (TIMELINE_PAGE, Layout, article_page, decade_of, decade_page
                      month_anchor, month_page, place_page, publication_year, sentence_id, year_page)
 from .places import Place, places_in
 from .report import REPORT_PAGE, Tally, report_page
+from .keys import entry_key, key
+from .store import Store, made_or_kept
 from .tagger import Timex
 
 MONTH_OR_FINER = COARSE_FIRST.index("month")
@@ -31,6 +34,13 @@ UNDATED_INTRO = (
     "These sentences report something on a date that could not be pinned down: their article has no "
     "publication date to resolve “Wednesday” or “last month” against, or the date they count from is "
     "itself known only to its month or year. They are listed here rather than guessed into the timeline.")
+
+
+class PageStores(NamedTuple):
+    """Where the pages of articles and the entries are kept between builds."""
+
+    sources: Store
+    entries: Store
 
 
 @dataclass
@@ -58,7 +68,7 @@ def _outlet(article: Article) -> str:
     return article.source or "Unknown outlet"
 
 
-def entry_places(item: Event | Undated) -> list[Place]:
+def entry_places(item: Event | Undated) -> tuple[Place, ...]:
     return places_in(item.article.body[item.sentence[0] : item.sentence[1]])
 
 
@@ -191,15 +201,29 @@ def _entry(item: Event | Undated, here: str, layout: Layout) -> str:
     )
 
 
-def _months(events: list[Event], here: str, heading: str, layout: Layout) -> list[str]:
+class EntryTexts:
+    """Each entry's Markdown on the page the layout puts it on, made once; with a store, an entry
+    made from the same inputs as one kept there is taken from it (after one article changes: all
+    but that article's entries and the ones they merge with or conflict with)."""
+
+    def __init__(self, items: list[Event | Undated], layout: Layout, store: Store | None = None):
+        texts = made_or_kept(store, items, lambda item: entry_key(item, layout),
+                             lambda item: _entry(item, layout.page_of(item), layout))
+        self._texts = {id(item): text for item, text in zip(items, texts)}
+
+    def __call__(self, item: Event | Undated) -> str:
+        return self._texts[id(item)]
+
+
+def _months(events: list[Event], heading: str, entry: EntryTexts) -> list[str]:
     """Entries coarser than a month first, then a heading per month with its entries."""
     lines = []
     coarse = [e for e in events if COARSE_FIRST.index(e.precision) < MONTH_OR_FINER]
-    lines += [_entry(e, here, layout) for e in coarse]
+    lines += [entry(e) for e in coarse]
     fine = [e for e in events if COARSE_FIRST.index(e.precision) >= MONTH_OR_FINER]
     for (year, month), in_month in groupby(fine, key=lambda e: (e.start.year, e.start.month)):
         lines += [f"{heading} {calendar.month_name[month]} {timex.year_words(year)} {{ #{year}-{month:02d} }}", ""]
-        lines += [_entry(e, here, layout) for e in in_month]
+        lines += [entry(e) for e in in_month]
     return lines
 
 
@@ -208,7 +232,7 @@ def _by_year(events: list[Event]) -> list[tuple[int, list[Event]]]:
     return [(year, list(in_year)) for year, in_year in groupby(ordered, key=lambda e: e.start.year)]
 
 
-def timeline_page(events: list[Event], undated: list[Undated], layout: Layout) -> str:
+def timeline_page(events: list[Event], undated: list[Undated], layout: Layout, entry: EntryTexts) -> str:
     """The timeline: each year's entries or a link to its page (for a long history, each decade
     and its years), then the undated entries (in the order given) or a link to theirs."""
     here = TIMELINE_PAGE
@@ -224,17 +248,17 @@ def timeline_page(events: list[Event], undated: list[Undated], layout: Layout) -
     if not events:
         lines += ["No dated events were found in the articles.", ""]
     years = _by_year(events)
-    lines += _decade_index(years, here, layout) if layout.years_by_decade else _year_sections(years, here, layout)
+    lines += _decade_index(years, here, layout) if layout.years_by_decade else _year_sections(years, here, layout, entry)
     if undated:
         lines += ["## Date not resolved { #undated }", "", UNDATED_INTRO, ""]
         if layout.undated_page == here:
-            lines += [_entry(item, here, layout) for item in undated]
+            lines += [entry(item) for item in undated]
         else:
             lines += [_on_a_page_of_their_own(len(undated), "Date not resolved", link(here, layout.undated_page)), ""]
     return "\n".join(lines) + "\n"
 
 
-def _year_sections(years: list[tuple[int, list[Event]]], here: str, layout: Layout) -> list[str]:
+def _year_sections(years: list[tuple[int, list[Event]]], here: str, layout: Layout, entry: EntryTexts) -> list[str]:
     """Each year's entries, or a link to its page and its months'."""
     lines = []
     if layout.years_apart:
@@ -252,11 +276,11 @@ def _year_sections(years: list[tuple[int, list[Event]]], here: str, layout: Layo
                     f"[{calendar.month_name[m]}]({link(here, layout.month_page_of(year, m), month_anchor(year, m))})"
                     for m in months), ""]
             continue
-        lines += _months(in_year, here, "###", layout)
+        lines += _months(in_year, "###", entry)
     return lines
 
 
-def undated_pages(undated: list[Undated], layout: Layout) -> dict[str, str]:
+def undated_pages(undated: list[Undated], layout: Layout, entry: EntryTexts) -> dict[str, str]:
     """The entries whose date was not resolved, when too many to list on the timeline page: on a
     page of their own, or, when very many, on a page per year their articles were published in,
     which that page lists."""
@@ -264,7 +288,7 @@ def undated_pages(undated: list[Undated], layout: Layout) -> dict[str, str]:
     lines = [*_front_matter("Date not resolved", search=TIMELINE_FIRST), "# Date not resolved", "",
              UNDATED_INTRO, "", f"{_entries(len(undated))}. [The whole timeline]({link(here, TIMELINE_PAGE)})", ""]
     if not layout.undated_by_year:
-        lines += [_entry(item, here, layout) for item in undated]
+        lines += [entry(item) for item in undated]
         return {here: "\n".join(lines) + "\n"}
     written = {}
     by_year: dict[int | None, list[Undated]] = {}
@@ -279,7 +303,7 @@ def undated_pages(undated: list[Undated], layout: Layout) -> dict[str, str]:
                       f"# Date not resolved: {name}", "", UNDATED_INTRO, "",
                       f"{_entries(len(items))}. [All dates not resolved]({link(page, here)}) · "
                       f"[The whole timeline]({link(page, TIMELINE_PAGE)})", ""]
-        page_lines += [_entry(item, page, layout) for item in items]
+        page_lines += [entry(item) for item in items]
         written[page] = "\n".join(page_lines) + "\n"
     written[here] = "\n".join(lines) + "\n"
     return written
@@ -313,7 +337,7 @@ def _decade_index(years: list[tuple[int, list[Event]]], here: str, layout: Layou
     return lines
 
 
-def decade_pages(events: list[Event], layout: Layout) -> dict[str, str]:
+def decade_pages(events: list[Event], layout: Layout, entry: EntryTexts) -> dict[str, str]:
     """A page per decade holding the entries of its years that have no page of their own, when the
     timeline page lists only decades."""
     written = {}
@@ -330,12 +354,12 @@ def decade_pages(events: list[Event], layout: Layout) -> dict[str, str]:
             if year in layout.years_apart:
                 lines += [_on_a_page_of_their_own(len(in_year), f"Timeline of {year}", link(here, year_page(year))), ""]
                 continue
-            lines += _months(in_year, here, "###", layout)
+            lines += _months(in_year, "###", entry)
         written[here] = "\n".join(lines) + "\n"
     return written
 
 
-def year_pages(events: list[Event], layout: Layout) -> dict[str, str]:
+def year_pages(events: list[Event], layout: Layout, entry: EntryTexts) -> dict[str, str]:
     written = {}
     for year, in_year in _by_year(events):
         if year not in layout.years_apart:
@@ -345,11 +369,11 @@ def year_pages(events: list[Event], layout: Layout) -> dict[str, str]:
                  f"{len(in_year)} entries. [The whole timeline]({link(here, TIMELINE_PAGE)})", ""]
         if year in layout.years_by_month:
             fine = [e for e in in_year if is_month_or_finer(e)]
-            lines += _months([e for e in in_year if not is_month_or_finer(e)], here, "##", layout)
+            lines += _months([e for e in in_year if not is_month_or_finer(e)], "##", entry)
             lines += _month_index(year, fine, here)
-            written.update(month_pages(year, fine, layout))
+            written.update(month_pages(year, fine, entry))
         else:
-            lines += _months(in_year, here, "##", layout)
+            lines += _months(in_year, "##", entry)
         written[here] = "\n".join(lines) + "\n"
     return written
 
@@ -362,7 +386,7 @@ def _month_index(year: int, fine: list[Event], here: str) -> list[str]:
     return [*lines, ""]
 
 
-def month_pages(year: int, fine: list[Event], layout: Layout) -> dict[str, str]:
+def month_pages(year: int, fine: list[Event], entry: EntryTexts) -> dict[str, str]:
     """A page per month of a year too long for one page: its entries dated to the month or finer."""
     written = {}
     for month, in_month in groupby(fine, key=lambda e: e.start.month):
@@ -373,7 +397,7 @@ def month_pages(year: int, fine: list[Event], layout: Layout) -> dict[str, str]:
                  f"# Timeline of {name} {{ #{month_anchor(year, month)} }}", "",
                  f"{len(in_month)} entries. [Timeline of {year}]({link(here, year_page(year), 'months')}) · "
                  f"[The whole timeline]({link(here, TIMELINE_PAGE)})", ""]
-        lines += [_entry(e, here, layout) for e in in_month]
+        lines += [entry(e) for e in in_month]
         written[here] = "\n".join(lines) + "\n"
     return written
 
@@ -439,11 +463,17 @@ def _block_text(source: Source, start: int, end: int, cited: list[tuple[int, int
     return "".join(pieces)
 
 
-def source_page(source: Source, layout: Layout) -> str:
-    article = source.article
+def _entry_links(source: Source, layout: Layout) -> dict[str, str]:
+    """The link from each expression of an article's page to its timeline entry, by the mark's id."""
     here = source.page
     entry_of = {mark.id: link(here, layout.page_of(event), event.id) for event in source.events for mark in event.marks}
     entry_of.update({mark.id: link(here, layout.page_of(item), item.id) for item in source.undated for mark in item.marks})
+    return entry_of
+
+
+def source_page(source: Source, entry_of: dict[str, str]) -> str:
+    """An article's page; entry_of links its expressions to their timeline entries."""
+    article = source.article
     meta = [f"**Outlet:** {markup.text(_outlet(article))}", f"**Published:** {markup.text(_published(article))}"]
     if article.author:
         meta.append(f"**By:** {markup.text(article.author)}")
@@ -472,6 +502,15 @@ def source_page(source: Source, layout: Layout) -> str:
     lines += ["## Temporal expressions { data-search-exclude }", ""]
     lines += _expression_rows(source, entry_of) if source.marks else ["None found."]
     return "\n".join(lines) + "\n"
+
+
+def source_pages(sources: list[Source], layout: Layout, store: Store | None = None) -> dict[str, str]:
+    """Every article's page, by its path; with a store, a page made from the same inputs as one
+    it keeps (the article, the links to its entries) is taken from it rather than made again."""
+    links = {source.page: _entry_links(source, layout) for source in sources}
+    texts = made_or_kept(store, sources, lambda source: key(source.article.digest, sorted(links[source.page].items())),
+                         lambda source: source_page(source, links[source.page]))
+    return {source.page: text for source, text in zip(sources, texts)}
 
 
 def sources_index(sources: list[Source]) -> str:
@@ -582,23 +621,25 @@ def home_page(sources: list[Source], entries: list[Event]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def site_pages(sources: list[Source], entries: list[Event], problems: list[Problem], tally: Tally) -> dict[str, str]:
-    """Every generated page, by its path under the docs folder; entries are the merged timeline."""
+def site_pages(sources: list[Source], entries: list[Event], problems: list[Problem], tally: Tally,
+               stores: PageStores | None = None) -> dict[str, str]:
+    """Every generated page, by its path under the docs folder; entries are the merged timeline;
+    stores keep the articles' pages and the entries between builds."""
     undated = sorted((item for source in sources for item in source.undated), key=Undated.sort_key)
     layout = Layout(entries, undated)
+    entry = EntryTexts([*entries, *undated], layout, stores.entries if stores else None)
     written = {
         "index.md": home_page(sources, entries),
-        TIMELINE_PAGE: timeline_page(entries, undated, layout),
+        TIMELINE_PAGE: timeline_page(entries, undated, layout, entry),
         "unresolved.md": unresolved_page(sources),
         REPORT_PAGE: report_page(tally, problems, {source.article.path: source.page for source in sources}),
         FILTER_PAGE: filter_page(),
         "sources/index.md": sources_index(sources),
-        **year_pages(entries, layout),
-        **decade_pages(entries, layout),
+        **year_pages(entries, layout, entry),
+        **decade_pages(entries, layout, entry),
         **place_pages(entries, undated, layout),
     }
     if layout.undated_page != TIMELINE_PAGE:
-        written.update(undated_pages(undated, layout))
-    for source in sources:
-        written[source.page] = source_page(source, layout)
+        written.update(undated_pages(undated, layout, entry))
+    written.update(source_pages(sources, layout, stores.sources if stores else None))
     return written

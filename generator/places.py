@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
 
 from .articles import slugify
+from .vocabulary import YAML_LOADER
 
 GAZETTEER_FILE = Path(__file__).with_name("places.yaml")
 
@@ -27,7 +28,7 @@ class Place:
 
 @cache
 def gazetteer() -> tuple[Place, ...]:
-    data = yaml.safe_load(GAZETTEER_FILE.read_text(encoding="utf-8"))
+    data = yaml.load(GAZETTEER_FILE.read_text(encoding="utf-8"), Loader=YAML_LOADER)
     places = []
     for number, entry in enumerate(data["places"], start=1):
         if not isinstance(entry, dict) or not entry.get("name") or not entry.get("kind"):
@@ -44,11 +45,12 @@ def _matcher() -> tuple[re.Pattern, dict[str, Place]]:
     return re.compile(pattern), place_of
 
 
-def places_in(text: str) -> list[Place]:
+@lru_cache(maxsize=65536)  # a sentence is looked at for its entry, its article and its places
+def places_in(text: str) -> tuple[Place, ...]:
     """The places text names, each once, in the order they are first named."""
     pattern, place_of = _matcher()
     found: dict[str, Place] = {}
     for match in pattern.finditer(text):
         place = place_of[match.group(0)]
         found.setdefault(place.name, place)
-    return list(found.values())
+    return tuple(found.values())

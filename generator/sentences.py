@@ -19,6 +19,7 @@ _ATTRIBUTION = re.compile(
 )
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 _END = re.compile(r"[.!?…]+['’\"”)\]]*(?=\s+['‘\"“(\[]?[A-Z0-9])")
+_TOKEN = re.compile(r"[\w.]+$")
 
 
 def _token_before(text: str, stop: int) -> str | None:
@@ -27,8 +28,8 @@ def _token_before(text: str, stop: int) -> str | None:
     window = 32
     while True:
         begin = max(0, stop - window)
-        word = re.search(r"[\w.]+$", text[begin:stop])
-        if not word or word.start() > 0 or begin == 0:
+        word = _TOKEN.search(text, begin, stop)
+        if not word or word.start() > begin or begin == 0:
             return word.group() if word else None
         window *= 2
 
@@ -41,12 +42,14 @@ def _ends_sentence(text: str, stop: int) -> bool:
     if not token:
         return True
     token = token.lower().rstrip(".")
-    return token not in ABBREVIATIONS and not re.fullmatch(r"[a-z]", token)
+    return token not in ABBREVIATIONS and not (len(token) == 1 and "a" <= token <= "z")
 
 
 def _quotes_opened(piece: str) -> tuple[int, int]:
     """(curly quotations opened minus closed, straight double quotes) in piece."""
-    curly = piece.count("‘") + piece.count("“") - piece.count("”") - len(_CLOSING_SINGLE.findall(piece))
+    curly = piece.count("‘") + piece.count("“") - piece.count("”")
+    if "’" in piece:
+        curly -= len(_CLOSING_SINGLE.findall(piece))
     return curly, piece.count('"')
 
 

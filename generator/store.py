@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Callable, TypeVar
 
 BATCH = 500  # keys per query, under SQLite's limit on parameters
+T = TypeVar("T")
 
 
 class Store:
@@ -13,10 +15,12 @@ class Store:
         path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(path, timeout=60)
         self._db.execute("CREATE TABLE IF NOT EXISTS kept (key TEXT PRIMARY KEY, data TEXT NOT NULL)")
+        self._asked: set[str] = set()
 
     def get_many(self, keys: list[str]) -> dict[str, str]:
         found = {}
         wanted = sorted(set(keys))
+        self._asked.update(wanted)
         for offset in range(0, len(wanted), BATCH):
             chunk = wanted[offset : offset + BATCH]
             found.update(self._db.execute(
@@ -27,13 +31,25 @@ class Store:
         with self._db:
             self._db.executemany("INSERT OR REPLACE INTO kept VALUES (?, ?)", data.items())
 
-    def keep_only(self, keys: list[str]) -> None:
-        """Forget every entry but these."""
+    def forget_the_rest(self) -> None:
+        """Forget every entry not asked for since the store was opened."""
         with self._db:
             self._db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY)")
             self._db.execute("DELETE FROM used")
-            self._db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((key,) for key in keys))
+            self._db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((key,) for key in self._asked))
             self._db.execute("DELETE FROM kept WHERE key NOT IN (SELECT key FROM used)")
 
     def close(self) -> None:
         self._db.close()
+
+
+def made_or_kept(store: Store | None, items: list[T], key: Callable[[T], str], make: Callable[[T], str]) -> list[str]:
+    """make(item) for each item; with a store, only for the items whose key it does not hold, the
+    others taken from it, and what is made is added to it."""
+    if store is None:
+        return [make(item) for item in items]
+    keys = [key(item) for item in items]
+    kept = store.get_many(keys)
+    fresh = {name: make(item) for item, name in zip(items, keys) if name not in kept}
+    store.put_many(fresh)
+    return [kept[name] if name in kept else fresh[name] for name in keys]

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import __version__
 from .store import Store
-from .tagger import Timex
+from .tagger import Tagged, Timex
 
 PACKAGE = Path(__file__).resolve().parent
 FINGERPRINTED = ("*.py", "*.yaml", "*.txt")
@@ -34,27 +34,29 @@ def article_key(text: str, published: date | None, genre: str) -> str:
     return hashlib.sha256(f"{generator_fingerprint()}\0{published_text}\0{genre}\0{text}".encode()).hexdigest()
 
 
-def _dump(found: list[Timex]) -> str:
-    return json.dumps([[getattr(t, name) for name in Timex.__dataclass_fields__] for t in found], ensure_ascii=False)
+def _dump(tagged: Tagged) -> str:
+    timexes = [[getattr(t, name) for name in Timex.__dataclass_fields__] for t in tagged.timexes]
+    return json.dumps([timexes, tagged.sentence_starts], ensure_ascii=False)
 
 
-def _load(data: str) -> list[Timex]:
+def _load(data: str) -> Tagged:
+    timexes, sentence_starts = json.loads(data)
     found = []
-    for fields in json.loads(data):
+    for fields in timexes:
         values = dict(zip(Timex.__dataclass_fields__, fields))
         values["sentence"] = tuple(values["sentence"])
         found.append(Timex(**values))
-    return found
+    return Tagged(found, sentence_starts)
 
 
 class TagCache:
     def __init__(self, folder: Path):
         self._store = Store(folder / DATABASE)
 
-    def get_many(self, keys: list[str]) -> dict[str, list[Timex]]:
+    def get_many(self, keys: list[str]) -> dict[str, Tagged]:
         return {key: _load(found) for key, found in self._store.get_many(keys).items()}
 
-    def put_many(self, results: dict[str, list[Timex]]) -> None:
+    def put_many(self, results: dict[str, Tagged]) -> None:
         self._store.put_many({key: _dump(found) for key, found in results.items()})
 
     def close(self) -> None:

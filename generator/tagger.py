@@ -7,6 +7,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import NamedTuple
 
 from . import sentences, timex, vocabulary
 from .recognise import PARAGRAPH_BREAK, Mention, recognise
@@ -160,6 +161,16 @@ def _digression(mentioned: Anchor, ref: Anchor | None, genre: str, tense_here: s
 
 def tag(text: str, dct: date | None = None, genre: str = "news") -> list[Timex]:
     """Every temporal expression in text, resolved against the publication date dct."""
+    return tag_in_sentences(text, dct, genre)[0]
+
+
+class Tagged(NamedTuple):
+    timexes: list[Timex]
+    sentence_starts: list[int]  # the offset of each sentence the text was read in
+
+
+def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") -> Tagged:
+    """What tag() finds, and where each sentence of text starts."""
     if genre not in GENRES:
         raise ValueError(f"genre must be one of {GENRES}, not {genre!r}")
     mentions = recognise(text)
@@ -253,4 +264,4 @@ def tag(text: str, dct: date | None = None, genre: str = "news") -> list[Timex]:
                 sentence=sentence_of(mention),
             )
         )
-    return result
+    return Tagged(result, starts)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import build as generate
-from site_builder import ROOT, synthetic_site
+from site_builder import synthetic_site
 
 
 def site_files(folder: Path) -> dict[str, bytes]:

@@ -1,6 +1,8 @@
-"""Building many articles: the same pages whatever the number of processes, a cache of tagging
-results that a change to the generator invalidates, and pages rewritten only when they change."""
+"""Building many articles: the same pages whatever the number of processes, caches of tagging
+results, pages and entries that a change to the generator invalidates, and pages rewritten only
+when they change."""
 
+import json
 import os
 import subprocess
 import sys
@@ -9,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bench.synthetic import write_corpus
-from generator import batch, exports, tag_cache
+from generator import batch, exports, pages, tag_cache
 from generator.build import build
 from site_builder import ROOT
 
@@ -54,7 +56,7 @@ def test_a_second_build_takes_every_article_from_the_cache(seeds, fresh, tmp_pat
     def untouchable(*args):
         raise AssertionError("tagged although the cache holds the article")
 
-    monkeypatch.setattr(batch, "tag", untouchable)
+    monkeypatch.setattr(batch, "tag_in_sentences", untouchable)
     assert build(seeds, tmp_path / "second", jobs=1, cache=tmp_path / "cache") == 0
     assert files_of(tmp_path / "second") == fresh == files_of(tmp_path / "first")
 
@@ -80,8 +82,8 @@ def built_then_edited(seeds: Path, tmp_path: Path, added: str) -> Path:
 def test_a_changed_article_alone_is_tagged_again(seeds, tmp_path, monkeypatch):
     copy = built_then_edited(seeds, tmp_path, "The talks ended on Friday.")
     tagged = []
-    real_tag = batch.tag
-    monkeypatch.setattr(batch, "tag", lambda text, *rest: tagged.append(text) or real_tag(text, *rest))
+    real_tag = batch.tag_in_sentences
+    monkeypatch.setattr(batch, "tag_in_sentences", lambda text, *rest: tagged.append(text) or real_tag(text, *rest))
     assert build(copy, tmp_path / "out", jobs=1, cache=tmp_path / "cache") == 0
     assert len(tagged) == 1 and tagged[0].endswith("The talks ended on Friday.\n")
 
@@ -111,22 +113,45 @@ def test_the_key_holds_publication_date_and_genre():
     assert len(keys) == 6
 
 
-def test_kept_calendar_events_make_the_same_calendar(seeds, fresh, tmp_path):
-    for _ in range(2):  # the first build fills the cache, the second takes every event from it
+def test_kept_pages_and_exports_make_the_same_files(seeds, fresh, tmp_path):
+    for _ in range(2):  # the first build fills the caches, the second takes every page and entry from them
         assert build(seeds, tmp_path / "out", jobs=2, cache=tmp_path / "cache") == 0
-        assert (tmp_path / "out" / "timeline.ics").read_bytes() == fresh["timeline.ics"]
+        assert files_of(tmp_path / "out") == fresh
 
 
-def test_only_the_calendar_events_of_changed_entries_are_made_again(seeds, tmp_path, monkeypatch):
+def test_only_the_changed_articles_entries_and_page_are_made_again(seeds, tmp_path, monkeypatch):
     copy = built_then_edited(seeds, tmp_path, "The talks ended on Friday 3 March 2017.")
-    made = []
-    real_event = exports._calendar_event
-    monkeypatch.setattr(exports, "_calendar_event", lambda event, record: made.append(event) or real_event(event, record))
+    entries, records, events, articles = [], [], [], []
+    for module, name, made in ((pages, "_entry", entries), (exports, "_record", records),
+                               (exports, "_calendar_event", events), (pages, "source_page", articles)):
+        real = getattr(module, name)
+        monkeypatch.setattr(module, name, lambda item, *rest, real=real, made=made: made.append(item) or real(item, *rest))
     assert build(copy, tmp_path / "out", jobs=1, cache=tmp_path / "cache") == 0
-    assert [event.label for event in made] == ["Fri 3 March 2017"]
-    calendar = (tmp_path / "out" / "timeline.ics").read_text(encoding="utf-8")
+    edited = sorted(copy.iterdir())[3].name
+    assert [source.article.name for source in articles] == [edited]
+    for made in (entries, records, events):  # the edited article's entries, none other
+        assert {item.article.name for item in made} == {edited}
+        assert "Fri 3 March 2017" in [item.label for item in made]
+    assert len(records) == len(entries)
     assert build(copy, tmp_path / "uncached", jobs=1) == 0
-    assert calendar == (tmp_path / "uncached" / "timeline.ics").read_text(encoding="utf-8")
+    assert files_of(tmp_path / "out") == files_of(tmp_path / "uncached")
+
+
+def test_an_entry_another_article_now_reports_too_is_made_again(seeds, tmp_path):
+    """A sentence copied into another article merges with the entry it came from, which must then
+    cite both: kept texts of that entry are not used."""
+    copy = copy_of(seeds, tmp_path)
+    assert build(copy, tmp_path / "out", jobs=1, cache=tmp_path / "cache") == 0
+    timeline = json.loads((tmp_path / "out" / "timeline.json").read_text(encoding="utf-8"))
+    reported = next(event for event in timeline["events"] if not event["also_reported"])
+    source = reported["source"]
+    copied_to = next(path for path in sorted(copy.iterdir()) if path.name != source["file"])
+    copied_to.write_text(copied_to.read_text(encoding="utf-8") + f"\n{reported['quote']}\n", encoding="utf-8")
+    assert build(copy, tmp_path / "out", jobs=1, cache=tmp_path / "cache") == 0
+    assert build(copy, tmp_path / "uncached", jobs=1) == 0
+    assert files_of(tmp_path / "out") == files_of(tmp_path / "uncached")
+    rebuilt = json.loads((tmp_path / "out" / "timeline.json").read_text(encoding="utf-8"))
+    assert any(event["id"] == reported["id"] and event["also_reported"] for event in rebuilt["events"])
 
 
 def test_unchanged_pages_keep_their_time_and_stale_pages_go(seeds, fresh, tmp_path):

@@ -34,20 +34,22 @@ RECORD_FILE = Path(".cache") / "site.sqlite3"
 # Plugins whose output this hook knows how to keep: pages depend on each other only through the
 # navigation, the search index, the tags listings and anchor links.
 KNOWN_PLUGINS = {"search", "material/search", "tags", "material/tags"}
-DIRTY_WARNING = "A 'dirty' build is being performed"
+# What MkDocs says of every dirty build; with this hook neither is so.
+DIRTY_NOTICES = ("A 'dirty' build is being performed", "The directory contains stale files")
 
 _state: dict = {}
 
 
-class _WithoutTheDirtyWarning(logging.Filter):
-    """MkDocs warns that a dirty build leaves navigation and links out of date. With this hook it
-    does not, and under --strict that warning would fail every dirty build."""
+class _WithoutDirtyNotices(logging.Filter):
+    """MkDocs warns that a dirty build leaves navigation and links out of date, and that the site
+    folder holds files of an earlier build. With this hook neither is so, and under --strict the
+    warning would fail every dirty build."""
 
     def filter(self, record):
-        return not record.getMessage().startswith(DIRTY_WARNING)
+        return not record.getMessage().startswith(DIRTY_NOTICES)
 
 
-_WITHOUT_THE_DIRTY_WARNING = _WithoutTheDirtyWarning()
+_WITHOUT_DIRTY_NOTICES = _WithoutDirtyNotices()
 
 
 class _Record:
@@ -99,11 +101,11 @@ def on_startup(command, dirty):
     _state["dirty"] = dirty and command == "build"
     _state["recording"] = command == "build"
     if _state["dirty"]:
-        logging.getLogger("mkdocs.commands.build").addFilter(_WITHOUT_THE_DIRTY_WARNING)
+        logging.getLogger("mkdocs.commands.build").addFilter(_WITHOUT_DIRTY_NOTICES)
 
 
 def on_shutdown():
-    logging.getLogger("mkdocs.commands.build").removeFilter(_WITHOUT_THE_DIRTY_WARNING)
+    logging.getLogger("mkdocs.commands.build").removeFilter(_WITHOUT_DIRTY_NOTICES)
     _state.clear()
 
 

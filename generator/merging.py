@@ -216,9 +216,12 @@ def _conflicts(entries: list[Event], words: dict[int, frozenset[str]]) -> dict[s
             if len(numbers) <= rules.max_entries_per_word:
                 candidates.update(numbers[bisect_right(numbers, number):])
         first, last, near = firsts[number], lasts[number], max(rules.max_days_apart, lengths[number])
+        mine_all, least_shared = all_words[number], rules.conflict.min_shared_words
         for other_number in sorted(candidates):
             gap = max(firsts[other_number] - last, first - lasts[other_number]) - 1
             if gap < 0 or (gap > near and gap > lengths[other_number]):
+                continue
+            if len(mine_all & all_words[other_number]) < least_shared:  # no two wordings can share more
                 continue
             other = entries[other_number]
             if any(rules.conflict.met(mine, theirs) and conflicting(wordings[number][mine], wordings[other_number][theirs])

@@ -264,19 +264,17 @@ def export_files(sources, entries: list[Event], cache: Path | None = None) -> di
         return made_or_kept(store, of, lambda item: f"{made_of[id(item)]} {kind}", lambda item: make(item, records(item)))
 
     store = Store(cache / EXPORTS_DATABASE) if cache else None
-    try:
+    try:  # one export's parts at a time in memory
         records_json = parts("json", items, lambda item, record: _encode(record))
-        rows = parts("csv", items, _csv_row)
-        slides = parts("timelinejs", entries, lambda event, record: _encode(_slide(event, record)))
-        events = parts("icalendar", entries, _event_text)
+        files = {"timeline.json": timeline_json(records_json[:len(entries)], records_json[len(entries):])}
+        del records_json
+        files["timelinejs.json"] = timelinejs_json(parts("timelinejs", entries,
+                                                         lambda event, record: _encode(_slide(event, record))))
+        files["timeline.csv"] = timeline_csv(parts("csv", items, _csv_row)).encode("utf-8")
+        files["timeline.ics"] = timeline_ics(parts("icalendar", entries, _event_text))
         if store:
             store.forget_the_rest()
     finally:
         if store:
             store.close()
-    return {
-        "timeline.json": timeline_json(records_json[:len(entries)], records_json[len(entries):]),
-        "timelinejs.json": timelinejs_json(slides),
-        "timeline.csv": timeline_csv(rows).encode("utf-8"),
-        "timeline.ics": timeline_ics(events),
-    }
+    return files

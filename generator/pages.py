@@ -204,7 +204,8 @@ def _entry(item: Event | Undated, here: str, layout: Layout) -> str:
 class EntryTexts:
     """Each entry's Markdown on the page the layout puts it on, made once; with a store, an entry
     made from the same inputs as one kept there is taken from it (after one article changes: all
-    but that article's entries and the ones they merge with or conflict with)."""
+    but that article's entries and the ones they merge with or conflict with). An entry is on one
+    page, so its text is given once and then let go: the pages, not this, hold the entries."""
 
     def __init__(self, items: list[Event | Undated], layout: Layout, store: Store | None = None):
         texts = made_or_kept(store, items, lambda item: entry_key(item, layout),
@@ -212,7 +213,7 @@ class EntryTexts:
         self._texts = {id(item): text for item, text in zip(items, texts)}
 
     def __call__(self, item: Event | Undated) -> str:
-        return self._texts[id(item)]
+        return self._texts.pop(id(item))
 
 
 def _months(events: list[Event], heading: str, entry: EntryTexts) -> list[str]:

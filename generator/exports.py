@@ -21,11 +21,13 @@ from .events import Event, Undated
 from .layout import Layout, article_page, html_path, sentence_id
 from .places import places_in
 from .keys import entry_key
-from .store import Store, made_or_kept
+from .store import Store
 
 SITE_NAME = "News timeline"
 SCHEMA = "news-timeline/1"
 EXPORTS_DATABASE = "exports.sqlite3"
+DATED_PARTS = ("json", "csv", "timelinejs", "icalendar")
+UNDATED_PARTS = ("json", "csv")
 ICALENDAR_VERSION = version("icalendar")
 _CALENDAR_END = "END:VCALENDAR\r\n"
 EXPORTS = {
@@ -90,20 +92,6 @@ def _record(item: Event | Undated, layout: Layout) -> dict:
         record["conflicts"] = [{"id": other.id, "date_label": other.label,
                                 "entry": _address(layout.page_of(other), other.id)} for other in item.conflicts]
     return record
-
-
-class Records:
-    """Each entry's record, made once and shared by every export."""
-
-    def __init__(self, layout: Layout):
-        self.layout = layout
-        self._made: dict[int, dict] = {}
-
-    def __call__(self, item: Event | Undated) -> dict:
-        made = self._made.get(id(item))
-        if made is None:
-            made = self._made[id(item)] = _record(item, self.layout)
-        return made
 
 
 _encode = json.JSONEncoder(ensure_ascii=False).encode
@@ -250,31 +238,53 @@ def timeline_ics(texts: list[str]) -> bytes:
     return f"{head}{''.join(texts)}{_CALENDAR_END}".encode("utf-8")
 
 
+def _parts(item: Event | Undated, record: dict) -> dict[str, str]:
+    """An entry's part of each export: its JSON record and CSV row, and when dated its TimelineJS
+    slide and iCalendar event."""
+    parts = {"json": _encode(record), "csv": _csv_row(item, record)}
+    if isinstance(item, Event):
+        parts["timelinejs"] = _encode(_slide(item, record))
+        parts["icalendar"] = _event_text(item, record)
+    return parts
+
+
+def _all_parts(items: list[Event | Undated], layout: Layout, store: Store | None) -> list[dict[str, str]]:
+    """Each item's parts of the exports; with a store, an item whose parts it holds, under a hash
+    of what the item is made from, is taken from it. Each record is made only for an item whose
+    parts are made, and let go once they are."""
+    if store is None:
+        return [_parts(item, _record(item, layout)) for item in items]
+    site_url = os.environ.get("SITE_URL")
+    keys = [entry_key(item, layout, site_url, ICALENDAR_VERSION) for item in items]
+    kinds = [DATED_PARTS if isinstance(item, Event) else UNDATED_PARTS for item in items]
+    kept = store.get_many([f"{key} {kind}" for key, of in zip(keys, kinds) for kind in of])
+    all_parts, fresh = [], {}
+    for item, key, of in zip(items, keys, kinds):
+        parts = {kind: kept.get(f"{key} {kind}") for kind in of}
+        if None in parts.values():
+            parts = _parts(item, _record(item, layout))
+            fresh.update((f"{key} {kind}", text) for kind, text in parts.items())
+        all_parts.append(parts)
+    store.put_many(fresh)
+    store.forget_the_rest()
+    return all_parts
+
+
 def export_files(sources, entries: list[Event], cache: Path | None = None) -> dict[str, bytes]:
     """Every export, by its file name in the docs folder, from the sources and the merged
     timeline entries the pages were made of; cache is the folder keeping each entry's part of
     every export between builds, so only changed entries' parts are made again (None: none kept)."""
     undated = sorted((item for source in sources for item in source.undated), key=Undated.sort_key)
-    layout = Layout(entries, undated)
-    records = Records(layout)
-    items = [*entries, *undated]
-    made_of = {id(item): entry_key(item, layout, os.environ.get("SITE_URL"), ICALENDAR_VERSION) for item in items}
-
-    def parts(kind: str, of: list, make) -> list[str]:
-        return made_or_kept(store, of, lambda item: f"{made_of[id(item)]} {kind}", lambda item: make(item, records(item)))
-
     store = Store(cache / EXPORTS_DATABASE) if cache else None
-    try:  # one export's parts at a time in memory
-        records_json = parts("json", items, lambda item, record: _encode(record))
-        files = {"timeline.json": timeline_json(records_json[:len(entries)], records_json[len(entries):])}
-        del records_json
-        files["timelinejs.json"] = timelinejs_json(parts("timelinejs", entries,
-                                                         lambda event, record: _encode(_slide(event, record))))
-        files["timeline.csv"] = timeline_csv(parts("csv", items, _csv_row)).encode("utf-8")
-        files["timeline.ics"] = timeline_ics(parts("icalendar", entries, _event_text))
-        if store:
-            store.forget_the_rest()
+    try:
+        parts = _all_parts([*entries, *undated], Layout(entries, undated), store)
     finally:
         if store:
             store.close()
-    return files
+    dated, rest = parts[:len(entries)], parts[len(entries):]
+    return {
+        "timeline.json": timeline_json([p["json"] for p in dated], [p["json"] for p in rest]),
+        "timelinejs.json": timelinejs_json([p["timelinejs"] for p in dated]),
+        "timeline.csv": timeline_csv([p["csv"] for p in parts]).encode("utf-8"),
+        "timeline.ics": timeline_ics([p["icalendar"] for p in dated]),
+    }

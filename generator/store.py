@@ -23,13 +23,16 @@ class Store:
         self._asked.update(wanted)
         for offset in range(0, len(wanted), BATCH):
             chunk = wanted[offset : offset + BATCH]
-            found.update(self._db.execute(
-                f"SELECT key, data FROM kept WHERE key IN ({','.join('?' * len(chunk))})", chunk))
+            rows = self._db.execute(f"SELECT key, data FROM kept WHERE key IN ({','.join('?' * len(chunk))})", chunk)
+            found.update((key, data.decode("utf-8") if isinstance(data, bytes) else data) for key, data in rows)
         return found
 
     def put_many(self, data: dict[str, str]) -> None:
+        """Each text goes in as UTF-8 bytes: given a str, SQLite's binding would leave a UTF-8 copy
+        inside every one that is not ASCII, for as long as it lives."""
         with self._db:
-            self._db.executemany("INSERT OR REPLACE INTO kept VALUES (?, ?)", data.items())
+            self._db.executemany("INSERT OR REPLACE INTO kept VALUES (?, ?)",
+                                 ((key, text.encode("utf-8")) for key, text in data.items()))
 
     def forget_the_rest(self) -> None:
         """Forget every entry not asked for since the store was opened."""

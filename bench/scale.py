@@ -77,7 +77,9 @@ def _measured(command: list[str], cwd: Path) -> Step:
     return Step(seconds, usage.ru_maxrss, stderr)
 
 
-def _site_folder(where: Path) -> Path:
+def site_folder(where: Path) -> Path:
+    """where, given what the site is built with besides the generated pages: mkdocs.yml, the hooks
+    and the assets."""
     for name in SITE_FILES:
         source, target = ROOT / name, where / name
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -137,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
         for size in sorted(set(args.sizes)):
             seeds = where / f"seeds-{size}"
             write_corpus(size, seeds)
-            site = _site_folder(where / f"site-{size}")
+            site = site_folder(where / f"site-{size}")
             print(f"scale: full build of {size:,} articles", file=sys.stderr)
             full_of[size] = run = build_site("full", seeds, site)
             runs.append(run)

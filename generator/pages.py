@@ -19,11 +19,11 @@ from . import markup, timex
 from .articles import Article, Problem
 from .events import COARSE_FIRST, PLACING_TYPES, Event, Mark, Undated, is_unresolved, label, undated_of
 from .exports import EXPORTS
+from .keys import entry_key, key
 from .layout import (TIMELINE_PAGE, Layout, article_page, decade_of, decade_page, is_month_or_finer, link,
                      month_anchor, month_page, place_page, publication_year, sentence_id, year_page)
 from .places import Place, places_in
 from .report import REPORT_PAGE, Tally, report_page
-from .keys import entry_key, key
 from .store import Store, made_or_kept
 from .tagger import Timex
 

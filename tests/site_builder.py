@@ -1,7 +1,6 @@
 """Build a site from a folder of seeds into a temporary folder, as `make build` does."""
 
 import os
-import shutil
 import subprocess
 import sys
 from datetime import date
@@ -11,6 +10,7 @@ import pytest
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
+from bench.scale import site_folder
 from bench.synthetic import write_corpus
 from generator import layout
 from generator.build import build
@@ -18,17 +18,16 @@ from generator.build import build
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _site_files(where: Path) -> None:
-    """What the site is built with besides the generated pages: the assets, mkdocs.yml and hooks."""
-    shutil.copytree(ROOT / "docs" / "assets", where / "docs" / "assets")
-    shutil.copy(ROOT / "mkdocs.yml", where / "mkdocs.yml")
-    shutil.copytree(ROOT / "hooks", where / "hooks")
+def files_of(folder: Path) -> dict[str, bytes]:
+    """Every file under folder, by its path there, with its bytes."""
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
+
 
 
 def build_site(seeds: Path, where: Path, strict: bool = False, today: str | None = None) -> subprocess.CompletedProcess:
     """Generate pages from seeds and run mkdocs; returns the generator's completed process."""
     docs = where / "docs"
-    _site_files(where)
+    site_folder(where)
     command = [sys.executable, "-m", "generator", "build", "--seeds", str(seeds), "--out", str(docs),
                "--cache", str(where / ".cache")]
     command += (["--strict"] if strict else []) + (["--today", today] if today else [])
@@ -43,7 +42,7 @@ def build_site(seeds: Path, where: Path, strict: bool = False, today: str | None
 def build_site_with_layout(seeds: Path, where: Path, today: date | None = None, **settings) -> None:
     """Generate pages from seeds with the layout's settings changed (YEAR_PAGE_THRESHOLD=10, ...),
     in this process so that they apply, and build the site with mkdocs --strict."""
-    _site_files(where)
+    site_folder(where)
     with pytest.MonkeyPatch.context() as patch:
         patch.delenv("SITE_URL", raising=False)
         for name, value in settings.items():

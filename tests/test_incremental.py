@@ -11,11 +11,8 @@ from pathlib import Path
 import pytest
 
 from generator.build import build as generate
-from site_builder import synthetic_site
+from site_builder import files_of, synthetic_site
 
-
-def site_files(folder: Path) -> dict[str, bytes]:
-    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
 def mkdocs(where: Path, *options: str) -> subprocess.CompletedProcess:
@@ -37,7 +34,7 @@ def clean_build(where: Path, into: Path) -> dict[str, bytes]:
         shutil.copytree(where / name, into / name)
     shutil.copy(where / "mkdocs.yml", into / "mkdocs.yml")
     assert mkdocs(into).returncode == 0
-    return site_files(into / "site")
+    return files_of(into / "site")
 
 
 def written_pages(where: Path, build) -> list[str]:
@@ -83,9 +80,9 @@ def _place_not_named_in(article: Path, site: Path) -> str:
 
 
 def test_with_nothing_changed_no_page_is_written_and_the_site_stays(site):
-    before = site_files(site / "site")
+    before = files_of(site / "site")
     assert written_pages(site, dirty_build) == ["404.html"]  # the theme's, made every time
-    assert site_files(site / "site") == before
+    assert files_of(site / "site") == before
 
 
 def test_after_an_article_changes_the_site_is_the_one_a_clean_build_makes(site, tmp_path):
@@ -98,7 +95,7 @@ def test_after_an_article_changes_the_site_is_the_one_a_clean_build_makes(site, 
     assert set((site / "docs").rglob("*.md")) == pages_before
     written = written_pages(site, dirty_build)
     assert article.stem in " ".join(written) and "tags.html" in written and len(written) < 10, written
-    rebuilt = site_files(site / "site")
+    rebuilt = files_of(site / "site")
     assert f"in {place} on Friday" in rebuilt["search/search_index.json"].decode("utf-8")
     assert rebuilt == clean_build(site, tmp_path / "clean")
 
@@ -108,7 +105,7 @@ def test_a_removed_article_leaves_no_page_behind(site, tmp_path):
     removed.unlink()
     regenerate(site)
     dirty_build(site)
-    assert site_files(site / "site") == clean_build(site, tmp_path / "clean")
+    assert files_of(site / "site") == clean_build(site, tmp_path / "clean")
 
 
 def test_a_built_page_deleted_by_hand_is_written_again(site):
@@ -124,7 +121,7 @@ def test_a_changed_setting_builds_every_page(site):
     config.write_text(config.read_text(encoding="utf-8").replace("site_name: News timeline", "site_name: Renamed"),
                       encoding="utf-8")
     dirty_build(site)
-    pages = [name for name in site_files(site / "site") if name.endswith(".html") and name != "404.html"]
+    pages = [name for name in files_of(site / "site") if name.endswith(".html") and name != "404.html"]
     assert all("Renamed" in (site / "site" / name).read_text(encoding="utf-8") for name in pages)
 
 

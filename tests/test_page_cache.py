@@ -13,11 +13,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from site_builder import ROOT, build_site
+from site_builder import ROOT, build_site, files_of
 
-
-def site_files(folder: Path) -> dict[str, bytes]:
-    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
 @pytest.fixture
@@ -57,11 +54,11 @@ def rebuild(where: Path) -> None:
 
 
 def test_a_rebuild_converts_nothing_and_builds_the_same_site(site, conversions, themed):
-    before = site_files(site / "site")
+    before = files_of(site / "site")
     rebuild(site)
     assert conversions == []
     assert themed == []
-    assert site_files(site / "site") == before
+    assert files_of(site / "site") == before
 
 
 def test_a_changed_page_alone_is_themed_again(site, themed):
@@ -72,7 +69,7 @@ def test_a_changed_page_alone_is_themed_again(site, themed):
 
 
 def test_a_changed_setting_themes_every_page_again(site, themed):
-    before = site_files(site / "site")
+    before = files_of(site / "site")
     config = site / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("site_name: News timeline", "site_name: Renamed"),
                       encoding="utf-8")

@@ -13,13 +13,10 @@ import pytest
 from bench.synthetic import write_corpus
 from generator import batch, exports, pages, tag_cache
 from generator.build import build
-from site_builder import ROOT
+from site_builder import ROOT, files_of
 
 ARTICLES = 12
 
-
-def files_of(folder: Path) -> dict[str, bytes]:
-    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
 @pytest.fixture(scope="module")

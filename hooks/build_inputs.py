@@ -39,6 +39,12 @@ def described(value):
     return str(value)
 
 
+def nav_items(items) -> list:
+    """The navigation as words: each item's title, address, kind and children."""
+    return [[item.title, getattr(item, "url", None), type(item).__name__, nav_items(item.children or [])]
+            for item in items]
+
+
 def configuration(config) -> str:
     """The settings, the theme (with the files of its custom folder) and the plugins' settings."""
     theme = config.theme

@@ -26,7 +26,7 @@ import sqlite3
 from pathlib import Path
 
 import build_inputs
-from build_inputs import WarningCount, configuration, described, digest, versions
+from build_inputs import WarningCount, configuration, described, digest, nav_items, versions
 from mkdocs import utils
 from mkdocs.plugins import event_priority
 
@@ -138,19 +138,12 @@ def _site_inputs(config, files, nav, contents: dict[str, str | None]) -> str:
     """Everything every page is built from. A nav entry with no title of its own takes its page's,
     which is known only once the page is read, so that page's content counts here."""
     hooks = sorted(Path(module.__file__).read_text(encoding="utf-8") for module in config["hooks"].values())
-    entries = [[item.title, getattr(item, "url", None), type(item).__name__] for item in _nav_walk(nav.items)]
     untitled = [contents[item.file.src_uri] or "" for item in nav.pages if item.title is None]
     return digest(
         configuration(config), versions(), Path(build_inputs.__file__).read_text(encoding="utf-8"), *hooks,
         *sorted(f"{file.src_uri}|{file.url}|{file.dest_uri}" for file in files),
-        json.dumps(entries, default=described), *untitled,
+        json.dumps(nav_items(nav.items), default=described), *untitled,
     )
-
-
-def _nav_walk(items):
-    for item in items:
-        yield item
-        yield from _nav_walk(item.children or [])
 
 
 def _known_plugins_only(config) -> bool:

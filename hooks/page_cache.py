@@ -25,7 +25,7 @@ from pathlib import Path
 
 import build_inputs
 import jinja2
-from build_inputs import WarningCount, configuration, described, digest, versions
+from build_inputs import WarningCount, configuration, described, digest, nav_items, versions
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
@@ -98,11 +98,6 @@ def on_files(files, config):
     return files
 
 
-def _nav_items(items) -> list:
-    return [[item.title, getattr(item, "url", None), type(item).__name__, _nav_items(item.children or [])]
-            for item in items]
-
-
 def on_env(env, config, files):
     """The page template is wrapped so that a page given what it was given before is not rendered
     again, and the theme's templates are kept compiled. Called once the nav and every page's HTML
@@ -111,7 +106,7 @@ def on_env(env, config, files):
     compiled.mkdir(parents=True, exist_ok=True)
     env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(compiled))
     _state["site"] = digest(_state["settings"], _state["files"], configuration(config),
-                            json.dumps(_nav_items(_state["nav"]), default=described))
+                            json.dumps(nav_items(_state["nav"]), default=described))
     get_template = env.get_template
     env.get_template = lambda name, *args, **kwargs: _KeptTemplate(get_template(name, *args, **kwargs), name)
     return env

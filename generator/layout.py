@@ -7,7 +7,6 @@ from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 
-from . import sentences
 from .articles import Article
 from .events import COARSE_FIRST, Event, Undated
 from .places import Place
@@ -85,15 +84,10 @@ def _relative(page: str, folder: str) -> str:
     return posixpath.relpath(page, folder)
 
 
-@lru_cache(maxsize=None)  # entries are visited in date order, across all articles
-def _sentence_starts(body: str) -> list[int]:
-    return [start for start, _ in sentences.split(body)]
-
-
 def sentence_id(article: Article, span: tuple[int, int]) -> str:
-    """The id of the sentence at span on the article's page: s1 for its first sentence."""
-    starts = article.sentence_starts or _sentence_starts(article.body)
-    return f"s{max(bisect_right(starts, span[0]), 1)}"
+    """The id of the sentence at span on the article's page (s1 for its first sentence), among
+    the sentences the tagger read it in."""
+    return f"s{max(bisect_right(article.sentence_starts, span[0]), 1)}"
 
 
 class Layout:

@@ -11,9 +11,10 @@ from pathlib import Path
 from . import exports, merging, pages
 from .articles import SEED_SUFFIXES, Article, Problem, distinct_slugs, one_spelling_per_outlet, parse_article
 from .batch import Work, default_jobs, tag_all
-from .events import Event, events_of, marks_of
+from .events import Event, Undated, events_of, marks_of
 from .forked import Forked
 from .intake import read_text
+from .layout import Layout
 from .report import REPORT_PAGE, Tally, counts, ordered
 from .site_files import sync
 from .store import Store
@@ -91,17 +92,19 @@ def site_files(sources: list[pages.Source], entries: list[Event], problems: list
     """Every file the generator writes into the docs folder, by its path there; with more than one
     job the exports are written by a second process meanwhile. cache is the folder keeping the
     articles' pages, the entries and their parts of the exports between builds."""
-    exported = Forked(lambda: exports.export_files(sources, entries, cache)) if jobs > 1 else None
+    undated = sorted((item for source in sources for item in source.undated), key=Undated.sort_key)
+    layout = Layout(entries, undated)
+    exported = Forked(lambda: exports.export_files(entries, undated, layout, cache)) if jobs > 1 else None
     stores = pages.PageStores(Store(cache / SOURCE_PAGES_DATABASE), Store(cache / ENTRIES_DATABASE)) if cache else None
     try:
-        markdown = pages.site_pages(sources, entries, problems, tally, stores)
+        markdown = pages.site_pages(sources, entries, undated, layout, problems, tally, stores)
         for store in stores or ():
             store.forget_the_rest()
     finally:
         for store in stores or ():
             store.close()
     written = {name: markdown.pop(name).encode("utf-8") for name in list(markdown)}  # one copy at a time
-    written.update(exported.result() if exported else exports.export_files(sources, entries, cache))
+    written.update(exported.result() if exported else exports.export_files(entries, undated, layout, cache))
     return written
 
 

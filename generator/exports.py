@@ -19,8 +19,8 @@ from icalendar import Event as CalendarEvent
 from . import timex
 from .events import Event, Undated
 from .layout import Layout, article_page, html_path, sentence_id
-from .places import places_in
 from .keys import entry_key
+from .places import places_in
 from .store import Store
 
 SITE_NAME = "News timeline"
@@ -270,14 +270,15 @@ def _all_parts(items: list[Event | Undated], layout: Layout, store: Store | None
     return all_parts
 
 
-def export_files(sources, entries: list[Event], cache: Path | None = None) -> dict[str, bytes]:
-    """Every export, by its file name in the docs folder, from the sources and the merged
-    timeline entries the pages were made of; cache is the folder keeping each entry's part of
-    every export between builds, so only changed entries' parts are made again (None: none kept)."""
-    undated = sorted((item for source in sources for item in source.undated), key=Undated.sort_key)
+def export_files(entries: list[Event], undated: list[Undated], layout: Layout,
+                 cache: Path | None = None) -> dict[str, bytes]:
+    """Every export, by its file name in the docs folder, from the timeline entries and the
+    entries whose date was not resolved, as the pages show them; cache is the folder keeping each
+    entry's part of every export between builds, so only changed entries' parts are made again
+    (None: none kept)."""
     store = Store(cache / EXPORTS_DATABASE) if cache else None
     try:
-        parts = _all_parts([*entries, *undated], Layout(entries, undated), store)
+        parts = _all_parts([*entries, *undated], layout, store)
     finally:
         if store:
             store.close()

@@ -622,12 +622,11 @@ def home_page(sources: list[Source], entries: list[Event]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def site_pages(sources: list[Source], entries: list[Event], problems: list[Problem], tally: Tally,
-               stores: PageStores | None = None) -> dict[str, str]:
-    """Every generated page, by its path under the docs folder; entries are the merged timeline;
-    stores keep the articles' pages and the entries between builds."""
-    undated = sorted((item for source in sources for item in source.undated), key=Undated.sort_key)
-    layout = Layout(entries, undated)
+def site_pages(sources: list[Source], entries: list[Event], undated: list[Undated], layout: Layout,
+               problems: list[Problem], tally: Tally, stores: PageStores | None = None) -> dict[str, str]:
+    """Every generated page, by its path under the docs folder; entries are the merged timeline,
+    undated the entries whose date was not resolved; stores keep the articles' pages and the
+    entries between builds."""
     entry = EntryTexts([*entries, *undated], layout, stores.entries if stores else None)
     written = {
         "index.md": home_page(sources, entries),

@@ -37,12 +37,31 @@ def gazetteer() -> tuple[Place, ...]:
     return tuple(places)
 
 
+def _prefix_tree(spellings) -> str:
+    """A regex matching any of the spellings, the longest that fits first, written as a tree of
+    their shared beginnings ("Ira(?:n|q)"): one alternative per next character rather than one per
+    spelling, so a place is looked for at each position of a sentence in a few steps."""
+    tree: dict = {}
+    for spelling in spellings:
+        node = tree
+        for character in spelling:
+            node = node.setdefault(character, {})
+        node[""] = {}  # a spelling ends here
+
+    def written(node: dict) -> str:
+        branches = [re.escape(character) + written(child) for character, child in sorted(node.items()) if character]
+        if not branches:
+            return ""
+        either = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{either})?" if "" in node else either
+
+    return written(tree)
+
+
 @cache
 def _matcher() -> tuple[re.Pattern, dict[str, Place]]:
     place_of = {spelling: place for place in gazetteer() for spelling in place.spellings}
-    longest_first = sorted(place_of, key=len, reverse=True)
-    pattern = r"(?<![\w-])(?:" + "|".join(re.escape(s) for s in longest_first) + r")(?![\w-])"
-    return re.compile(pattern), place_of
+    return re.compile(rf"(?<![\w-])(?:{_prefix_tree(place_of)})(?![\w-])"), place_of
 
 
 @lru_cache(maxsize=65536)  # a sentence is looked at for its entry, its article and its places

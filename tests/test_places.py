@@ -25,3 +25,13 @@ def test_names_and_slugs_are_unique():
     assert len({p.slug for p in places}) == len(places)
     spellings = [s for p in places for s in p.spellings]
     assert len(set(spellings)) == len(spellings)
+
+
+def test_a_spelling_inside_a_longer_one_is_found_where_the_longer_one_is_not():
+    longer = next((short, long) for place in gazetteer() for long in place.spellings
+                  for other in gazetteer() for short in other.spellings
+                  if short != long and long.startswith(short + " "))
+    short, long = longer
+    assert places_in(f"In {long} and in {short}.")[0].spellings.count(long) == 1
+    assert [p.name for p in places_in(f"In {short}-based units.")] == []
+    assert [p.name for p in places_in(f"In {short}.")] != []

@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import html
 import json
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import groupby
@@ -255,7 +256,7 @@ def timeline_page(events: list[Event], undated: list[Undated], layout: Layout, e
         if layout.undated_page == here:
             lines += [entry(item) for item in undated]
         else:
-            lines += [_on_a_page_of_their_own(len(undated), "Date not resolved", link(here, layout.undated_page)), ""]
+            lines += [_on_a_page_of_their_own("Date not resolved", link(here, layout.undated_page)), ""]
     return "\n".join(lines) + "\n"
 
 
@@ -271,7 +272,7 @@ def _year_sections(years: list[tuple[int, list[Event]]], here: str, layout: Layo
         lines += [f"## {timex.year_words(year)} {{ #{year} }}", ""]
         if year in layout.years_apart:
             months = sorted({(e.start.month) for e in in_year if COARSE_FIRST.index(e.precision) >= MONTH_OR_FINER})
-            lines += [_on_a_page_of_their_own(len(in_year), f"Timeline of {year}", link(here, year_page(year))), ""]
+            lines += [_on_a_page_of_their_own(f"Timeline of {year}", link(here, year_page(year))), ""]
             if months:
                 lines += ["Months: " + " · ".join(
                     f"[{calendar.month_name[m]}]({link(here, layout.month_page_of(year, m), month_anchor(year, m))})"
@@ -314,8 +315,13 @@ def _entries(count: int) -> str:
     return f"{count} {'entry' if count == 1 else 'entries'}"
 
 
-def _on_a_page_of_their_own(count: int, title: str, target: str) -> str:
-    return f"{count} entries, on a page of their own: [{title}]({target})."
+def _on_a_page_of_their_own(title: str, target: str) -> str:
+    return f"Its entries are on a page of their own: [{title}]({target})."
+
+
+def _year_link(here: str, year: int, layout: Layout) -> str:
+    """A link from here to where the year's entries are: its own page or its heading on another."""
+    return link(here, layout.year_home(year), None if year in layout.years_apart else str(year))
 
 
 def _by_decade(years: list[tuple[int, list[Event]]]) -> list[tuple[int, list[tuple[int, list[Event]]]]]:
@@ -327,14 +333,13 @@ def _decade_words(decade: int) -> str:
 
 
 def _decade_index(years: list[tuple[int, list[Event]]], here: str, layout: Layout) -> list[str]:
-    """The timeline page when its years are on decade pages: each decade, its years and counts."""
+    """The timeline page when its years are on decade pages: each decade and its years."""
     decades = _by_decade(years)
     lines = ["Decades: " + " · ".join(f"[{_decade_words(decade)}](#{decade}s)" for decade, _ in decades), ""]
     for decade, in_decade in decades:
         lines += [f"## {_decade_words(decade)} {{ #{decade}s }}", ""]
-        links = [f"[{timex.year_words(year)}]({link(here, layout.year_home(year), None if year in layout.years_apart else str(year))})"
-                 f" ({len(in_year)})" for year, in_year in in_decade]
-        lines += [f"{_entries(sum(len(in_year) for _, in_year in in_decade))}. Years: " + " · ".join(links), ""]
+        links = [f"[{timex.year_words(year)}]({_year_link(here, year, layout)})" for year, _ in in_decade]
+        lines += ["Years: " + " · ".join(links), ""]
     return lines
 
 
@@ -353,7 +358,7 @@ def decade_pages(events: list[Event], layout: Layout, entry: EntryTexts) -> dict
         for year, in_year in in_decade:
             lines += [f"## {timex.year_words(year)} {{ #{year} }}", ""]
             if year in layout.years_apart:
-                lines += [_on_a_page_of_their_own(len(in_year), f"Timeline of {year}", link(here, year_page(year))), ""]
+                lines += [_on_a_page_of_their_own(f"Timeline of {year}", link(here, year_page(year))), ""]
                 continue
             lines += _months(in_year, "###", entry)
         written[here] = "\n".join(lines) + "\n"
@@ -366,14 +371,18 @@ def year_pages(events: list[Event], layout: Layout, entry: EntryTexts) -> dict[s
         if year not in layout.years_apart:
             continue
         here = year_page(year)
-        lines = [*_front_matter(f"Timeline of {year}", search=TIMELINE_FIRST), f"# Timeline of {year}", "",
-                 f"{len(in_year)} entries. [The whole timeline]({link(here, TIMELINE_PAGE)})", ""]
+        lines = [*_front_matter(f"Timeline of {year}", search=TIMELINE_FIRST), f"# Timeline of {year}", ""]
+        whole = f"[The whole timeline]({link(here, TIMELINE_PAGE)})"
         if year in layout.years_by_month:
             fine = [e for e in in_year if is_month_or_finer(e)]
-            lines += _months([e for e in in_year if not is_month_or_finer(e)], "##", entry)
+            coarse = [e for e in in_year if not is_month_or_finer(e)]
+            lines += [f"{_entries(len(coarse))} dated to the year, a season or a quarter; each month's entries are "
+                      f"on a page of their own: [Months](#months). {whole}", ""]
+            lines += _months(coarse, "##", entry)
             lines += _month_index(year, fine, here)
             written.update(month_pages(year, fine, entry))
         else:
+            lines += [f"{_entries(len(in_year))}. {whole}", ""]
             lines += _months(in_year, "##", entry)
         written[here] = "\n".join(lines) + "\n"
     return written
@@ -381,9 +390,8 @@ def year_pages(events: list[Event], layout: Layout, entry: EntryTexts) -> dict[s
 
 def _month_index(year: int, fine: list[Event], here: str) -> list[str]:
     lines = ["## Months { #months }", ""]
-    for month, in_month in groupby(fine, key=lambda e: e.start.month):
-        lines.append(f"- [{calendar.month_name[month]} {year}]({link(here, month_page(year, month), month_anchor(year, month))}): "
-                     f"{_entries(len(list(in_month)))}")
+    for month in sorted({e.start.month for e in fine}):
+        lines.append(f"- [{calendar.month_name[month]} {year}]({link(here, month_page(year, month), month_anchor(year, month))})")
     return [*lines, ""]
 
 
@@ -591,7 +599,29 @@ def unresolved_page(sources: list[Source]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def home_page(sources: list[Source], entries: list[Event]) -> str:
+def _counts_by_year(entries: list[Event], undated: list[Undated], layout: Layout) -> list[str]:
+    """How many entries each year has, and each month of a year split by month, linked to where
+    they are. Only this page counts other pages' entries, so an edit to one article changes the
+    pages holding its entries and this one, not every page above them."""
+    here = "index.md"
+    by_month = bool(layout.years_by_month)
+    lines = ["## Entries by year { #years }", "",
+             "| Year | Entries | Months on pages of their own |" if by_month else "| Year | Entries |",
+             "|---|--:|---|" if by_month else "|---|--:|"]
+    for year, in_year in _by_year(entries):
+        cells = [f"[{timex.year_words(year)}]({_year_link(here, year, layout)})", str(len(in_year))]
+        if by_month:
+            fine = Counter(e.start.month for e in in_year if is_month_or_finer(e)) if year in layout.years_by_month else {}
+            cells.append(" · ".join(f"[{calendar.month_abbr[month]}]({link(here, month_page(year, month), month_anchor(year, month))})"
+                                    f" {count}" for month, count in sorted(fine.items())))
+        lines.append(f"| {' | '.join(cells)} |")
+    if undated:
+        target = link(here, layout.undated_page, "undated" if layout.undated_page == TIMELINE_PAGE else None)
+        lines.append(f"| [Date not resolved]({target}) | {len(undated)} |{' |' if by_month else ''}")
+    return [*lines, ""]
+
+
+def home_page(sources: list[Source], entries: list[Event], undated: list[Undated], layout: Layout) -> str:
     expressions = sum(len(source.marks) for source in sources)
     unresolved = sum(is_unresolved(mark.timex) for source in sources for mark in source.marks)
     lines = [
@@ -614,8 +644,10 @@ def home_page(sources: list[Source], entries: list[Event]) -> str:
         lines.append(f"- **Dates covered:** {markup.text(first.label)} to {markup.text(timex.describe(last.end.isoformat()))}")
     lines += ["", "[Read the timeline](timeline.md) · [Sources](sources/index.md) · "
                   f"[Filter by place and source]({FILTER_PAGE}) · [Unresolved](unresolved.md) · "
-                  f"[Build report]({REPORT_PAGE})", "",
-              "## Download { #download }", "",
+                  f"[Build report]({REPORT_PAGE})", ""]
+    if entries or undated:
+        lines += _counts_by_year(entries, undated, layout)
+    lines += ["## Download { #download }", "",
               "The whole timeline, rebuilt with the site, every entry with its quote, citation and how "
               "its date was determined:", ""]
     lines += [f"- [{name}]({name}): {what}" for name, what in EXPORTS.items()]
@@ -629,7 +661,7 @@ def site_pages(sources: list[Source], entries: list[Event], undated: list[Undate
     entries between builds."""
     entry = EntryTexts([*entries, *undated], layout, stores.entries if stores else None)
     written = {
-        "index.md": home_page(sources, entries),
+        "index.md": home_page(sources, entries, undated, layout),
         TIMELINE_PAGE: timeline_page(entries, undated, layout, entry),
         "unresolved.md": unresolved_page(sources),
         REPORT_PAGE: report_page(tally, problems, {source.article.path: source.page for source in sources}),

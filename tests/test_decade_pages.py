@@ -16,15 +16,17 @@ def site(tmp_path_factory):
     return synthetic_site(tmp_path_factory.mktemp("decades"), 40, YEAR_PAGE_THRESHOLD=40, TIMELINE_PAGE_LIMIT=20)
 
 
-def test_the_timeline_lists_decades_and_years_and_no_entry(site):
+def test_the_timeline_lists_decades_and_years_and_no_entry_and_the_home_page_counts_them(site):
     events = json.loads((site / "docs" / "timeline.json").read_text(encoding="utf-8"))["events"]
     counts = Counter(int(event["date"]["start"][:4]) for event in events)
     assert [year for year, count in counts.items() if count > 40] and [year for year, count in counts.items() if count <= 40]
     timeline = (site / "docs" / "timeline.md").read_text(encoding="utf-8")
+    home_page = (site / "docs" / "index.md").read_text(encoding="utf-8")
     assert 'class="tl-entry"' not in timeline
     for year, count in counts.items():
         home = f"timeline/{year}.md" if count > 40 else f"timeline/{year // 10 * 10}s.md#{year}"
-        assert f"[{year}]({home}) ({count})" in timeline
+        assert f"[{year}]({home})" in timeline
+        assert f"| [{year}]({home}) | {count} |" in home_page
 
 
 def test_a_decade_page_holds_its_short_years_and_links_its_long_ones(site):

@@ -11,7 +11,10 @@ from pathlib import Path
 import pytest
 
 from bench.synthetic import write_corpus
-from site_builder import build_site_with_layout, synthetic_site
+from generator import layout
+from generator.build import build
+from generator.exports import EXPORTS
+from site_builder import build_site_with_layout, files_of, synthetic_site
 
 PAGE_NAMES = re.compile(r"(index|timeline|unresolved|report|tags)\.md|sources/[^/]+\.md|places/[^/]+\.md"
                         r"|timeline/\d{4}(-\d{2})?\.md|timeline/\d+s\.md|timeline/undated(-\d{4}|-no-date)?\.md")
@@ -61,7 +64,9 @@ def test_many_undated_entries_get_a_page_of_their_own_that_every_link_finds(site
     assert page.count('class="tl-entry tl-undated"') == len(undated)
     timeline = (site / "site" / "timeline.html").read_text(encoding="utf-8")
     assert "tl-undated" not in timeline
-    assert f'{len(undated)} entries, on a page of their own: <a href="timeline/undated.html">' in timeline
+    assert 'Its entries are on a page of their own: <a href="timeline/undated.html">' in timeline
+    home_page = (site / "site" / "index.html").read_text(encoding="utf-8")
+    assert f'<a href="timeline/undated.html">Date not resolved</a></td>\n<td style="text-align: right;">{len(undated)}</td>' in home_page
     for item in undated:
         assert item["entry"] == f"timeline/undated.html#{item['id']}"
         assert f'id="{item["id"]}"' in page
@@ -140,3 +145,25 @@ def test_a_report_merged_into_an_entry_on_a_month_page_links_there(tmp_path):
     assert entry["entry"] == f"timeline/2020-03.html#{entry['id']}"
     season_page = (tmp_path / "docs" / "sources" / "season.md").read_text(encoding="utf-8")
     assert f"(../timeline/2020-03.md#{season['id']})" in season_page
+
+
+def test_an_edit_rewrites_the_pages_of_its_entries_and_the_counts_and_no_page_above_them(tmp_path, monkeypatch):
+    """Only the home page counts the entries of other pages, so that a changed article costs a
+    rebuild of the pages holding its entries, not of the timeline and year pages above them."""
+    write_corpus(40, tmp_path / "seeds")
+    for name, value in {"YEAR_PAGE_THRESHOLD": 10, "MONTH_PAGE_THRESHOLD": 60}.items():
+        monkeypatch.setattr(layout, name, value)
+    monkeypatch.delenv("SITE_URL", raising=False)
+    assert build(tmp_path / "seeds", tmp_path / "docs", jobs=1) == 0
+    before = files_of(tmp_path / "docs")
+    edited = sorted((tmp_path / "seeds").iterdir())[20]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nThe harbour master counted four ferries on Friday.\n",
+                      encoding="utf-8")
+    assert build(tmp_path / "seeds", tmp_path / "docs", jobs=1) == 0
+    after = files_of(tmp_path / "docs")
+    events = json.loads(after["timeline.json"])["events"]
+    [new] = [event for event in events if "four ferries" in event["quote"]]
+    page = new["entry"].split("#")[0].removesuffix(".html") + ".md"
+    assert re.fullmatch(r"timeline/\d{4}-\d{2}\.md", page)
+    changed = {name for name in after if before.get(name) != after[name]}
+    assert changed == {f"sources/{edited.stem}.md", page, "index.md", "sources/index.md", *EXPORTS}

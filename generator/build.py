@@ -24,6 +24,7 @@ GENERATED_PAGES = ("index.md", "timeline.md", "unresolved.md", "tags.md", REPORT
 GENERATED_FOLDERS = ("sources", "timeline", "places")
 SOURCE_PAGES_DATABASE = "source-pages.sqlite3"
 ENTRIES_DATABASE = "entries.sqlite3"
+WORDS_DATABASE = "words.sqlite3"
 
 
 def seed_files(seeds: Path) -> list[Path]:
@@ -81,10 +82,19 @@ def load_sources(seeds: Path, today: date | None = None, jobs: int | None = None
     return sources, problems, tally
 
 
-def timeline_entries(sources: list[pages.Source]) -> list[Event]:
-    """The timeline's entries: the events of every article, reports of one event merged."""
+def timeline_entries(sources: list[pages.Source], cache: Path | None = None) -> list[Event]:
+    """The timeline's entries: the events of every article, reports of one event merged. cache is
+    the folder keeping the words of the articles' sentences between builds."""
     events = [event for source in sources for event in source.events]
-    return merging.merge(events, {source.article.path: source.marks for source in sources})
+    store = Store(cache / WORDS_DATABASE) if cache else None
+    try:
+        entries = merging.merge(events, {source.article.path: source.marks for source in sources}, store)
+        if store:
+            store.forget_the_rest()
+    finally:
+        if store:
+            store.close()
+    return entries
 
 
 def site_files(sources: list[pages.Source], entries: list[Event], problems: list[Problem], tally: Tally,
@@ -123,7 +133,7 @@ def build(seeds: Path, out: Path, strict: bool = False, today: date | None = Non
     finally:
         if tag_cache:
             tag_cache.close()
-    entries = timeline_entries(sources)
+    entries = timeline_entries(sources, cache)
     written = site_files(sources, entries, problems, tally, jobs or default_jobs(), cache)
     changes = sync(out, written, GENERATED_PAGES, GENERATED_FOLDERS)
     for problem in problems:

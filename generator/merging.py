@@ -9,9 +9,10 @@ between conflicting dates: both stay.
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
-from bisect import bisect_right
-from collections import defaultdict
+from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -19,6 +20,8 @@ from pathlib import Path
 import yaml
 
 from .events import Event, Mark
+from .keys import key
+from .store import Store, made_or_kept
 from .vocabulary import YAML_LOADER, alternation
 
 SETTINGS_FILE = Path(__file__).with_name("merging.yaml")
@@ -126,6 +129,20 @@ def _sentence_words(event: Event, marks: list[Mark]) -> frozenset[str]:
     return words_of(" ".join(pieces))
 
 
+def _words_of_events(events: list[Event], marks: dict[Path, list[Mark]], store: Store | None) -> dict[int, frozenset[str]]:
+    """The words of each event's sentence, by the event's id(); with a store, kept there by
+    article, so only a changed article's are worked out again."""
+    by_article: dict[Path, list[Event]] = defaultdict(list)
+    for event in events:
+        by_article[event.article.path].append(event)
+    groups = list(by_article.values())
+    kept = made_or_kept(store, groups, lambda group: key("sentence words", group[0].article.digest),
+                        lambda group: json.dumps([sorted(_sentence_words(event, marks[event.article.path]))
+                                                  for event in group], ensure_ascii=False))
+    return {id(event): frozenset(words) for group, text in zip(groups, kept)
+            for event, words in zip(group, json.loads(text))}
+
+
 def _report_order(event: Event) -> tuple:
     """The first report of an entry leads it: the earliest published, then by file and place."""
     published = event.article.published
@@ -190,10 +207,6 @@ def _conflicts(entries: list[Event], words: dict[int, frozenset[str]]) -> dict[s
         for report in (entry, *entry.also):
             periods_of_sentence[(report.article.path, report.sentence)].add((report.start, report.end))
     all_words = [frozenset().union(*by_words) for by_words in wordings]
-    index: dict[str, list[int]] = defaultdict(list)
-    for number, words_of_entry in enumerate(all_words):
-        for word in words_of_entry:
-            index[word].append(number)
 
     def names_both(report: Event, other: Event) -> bool:
         named = periods_of_sentence[(report.article.path, report.sentence)]
@@ -208,16 +221,32 @@ def _conflicts(entries: list[Event], words: dict[int, frozenset[str]]) -> dict[s
     firsts = [entry.start.toordinal() for entry in entries]
     lasts = [entry.end.toordinal() for entry in entries]
     lengths = [last - first + 1 for first, last in zip(firsts, lasts)]
+    # The entries using each word, kept apart by how long their periods are (those of a shelf are at
+    # most 2**shelf - 1 days long) and in order of first day: the periods near enough to an entry's
+    # to be compared with it are a slice of each shelf.
+    shelves: dict[str, dict[int, tuple[list[int], list[int]]]] = defaultdict(dict)
+    entries_using: Counter[str] = Counter()
+    for number in sorted(range(len(entries)), key=firsts.__getitem__):
+        shelf = lengths[number].bit_length()
+        for word in all_words[number]:
+            starts, numbers = shelves[word].setdefault(shelf, ([], []))
+            starts.append(firsts[number])
+            numbers.append(number)
+            entries_using[word] += 1
     found: dict[str, list[Event]] = defaultdict(list)
     for number, entry in enumerate(entries):
-        candidates = set()  # each pair once, from its first entry: the relation is symmetric
-        for word in all_words[number]:
-            numbers = index[word]
-            if len(numbers) <= rules.max_entries_per_word:
-                candidates.update(numbers[bisect_right(numbers, number):])
         first, last, near = firsts[number], lasts[number], max(rules.max_days_apart, lengths[number])
+        candidates = set()
+        for word in all_words[number]:
+            if entries_using[word] > rules.max_entries_per_word:
+                continue
+            for shelf, (starts, numbers) in shelves[word].items():
+                longest = (1 << shelf) - 1
+                reach = max(near, longest)  # the widest gap allowed with an entry of this shelf
+                candidates.update(numbers[bisect_left(starts, first - reach - longest) : bisect_right(starts, last + reach + 1)])
         mine_all, least_shared = all_words[number], rules.conflict.min_shared_words
-        for other_number in sorted(candidates):
+        # Each pair once, from its first entry: the relation is symmetric.
+        for other_number in sorted(other for other in candidates if other > number):
             gap = max(firsts[other_number] - last, first - lasts[other_number]) - 1
             if gap < 0 or (gap > near and gap > lengths[other_number]):
                 continue
@@ -233,11 +262,12 @@ def _conflicts(entries: list[Event], words: dict[int, frozenset[str]]) -> dict[s
             for entry_id, others in found.items() if entry_id not in recurring}
 
 
-def merge(events: list[Event], marks: dict[Path, list[Mark]]) -> list[Event]:
+def merge(events: list[Event], marks: dict[Path, list[Mark]], store: Store | None = None) -> list[Event]:
     """The timeline's entries, in order: each the first report of an event, carrying the other
     reports of it in `also` and the entries that date it differently in `conflicts`. marks holds
-    each article's expressions, by its file."""
-    words = {id(event): _sentence_words(event, marks[event.article.path]) for event in events}
+    each article's expressions, by its file; store, if given, keeps the words of the articles'
+    sentences between builds."""
+    words = _words_of_events(events, marks, store)
     groups = _merge_same_period(events, words)
     entries = []
     for reports in groups:

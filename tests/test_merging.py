@@ -162,3 +162,19 @@ def test_dates_far_apart_are_no_conflict():
 def test_a_dateline_is_no_event():
     [entry] = timeline(article("xinhua", "BRUSSELS, January 16 (Xinhua) --\n\nNATO ministers met on Wednesday."))
     assert entry.start.isoformat() == "2020-01-15"
+
+
+@pytest.mark.parametrize("one, other, conflict", [
+    ("in 2014", "in 2015", True),  # two years, one right after the other
+    ("in 2018", "on December 20, 2019", True),  # a day within a year of a year
+    ("on March 2, 2019", "in April 2019", True),  # a day within a month of a month
+    ("on March 2, 2019", "in June 2019", False),
+    ("on March 2, 2019", "on March 12, 2019", False),  # ten days apart: more than a week
+])
+def test_how_far_apart_periods_of_different_lengths_may_conflict(one, other, conflict):
+    for first, second in ((one, other), (other, one)):
+        reports = [article(f"report{number}", f"Russia and Turkey announced a ceasefire for Idlib province {when}.",
+                           outlet=f"Outlet {number}") for number, when in enumerate((first, second))]
+        entries = timeline(*reports)
+        assert len(entries) == 2
+        assert [bool(entry.conflicts) for entry in entries] == [conflict, conflict], (first, second)

@@ -29,7 +29,7 @@ EXPORTS_DATABASE = "exports.sqlite3"
 DATED_PARTS = ("json", "csv", "timelinejs", "icalendar")
 UNDATED_PARTS = ("json", "csv")
 ICALENDAR_VERSION = version("icalendar")
-_CALENDAR_END = "END:VCALENDAR\r\n"
+_CALENDAR_END = b"END:VCALENDAR\r\n"
 EXPORTS = {
     "timeline.json": "every entry with its quote, citation, expressions and how its date was determined",
     "timelinejs.json": "the dated entries for TimelineJS",
@@ -97,16 +97,16 @@ def _record(item: Event | Undated, layout: Layout) -> dict:
 _encode = json.JSONEncoder(ensure_ascii=False).encode
 
 
-def _json_bytes(document: dict, items: dict[str, list[str]]) -> bytes:
+def _json_bytes(document: dict, items: dict[str, list[bytes]]) -> bytes:
     """The document as JSON, with the lists in items (each item already JSON) after its members,
     each item on a line of its own, so that a change to one entry is a change to one line."""
-    members = [f"{_encode(name)}: {_encode(value)}" for name, value in document.items()]
-    members += [f"{_encode(name)}: [\n  " + ",\n  ".join(encoded) + "\n ]" if encoded else f"{_encode(name)}: []"
-                for name, encoded in items.items()]
-    return ("{\n " + ",\n ".join(members) + "\n}\n").encode("utf-8")
+    members = [f"{_encode(name)}: {_encode(value)}".encode("utf-8") for name, value in document.items()]
+    members += [f"{_encode(name)}: [\n  ".encode("utf-8") + b",\n  ".join(encoded) + b"\n ]" if encoded
+                else f"{_encode(name)}: []".encode("utf-8") for name, encoded in items.items()]
+    return b"{\n " + b",\n ".join(members) + b"\n}\n"
 
 
-def timeline_json(events: list[str], undated: list[str]) -> bytes:
+def timeline_json(events: list[bytes], undated: list[bytes]) -> bytes:
     """From each entry's record as JSON."""
     return _json_bytes({"schema": SCHEMA, "title": SITE_NAME}, {"events": events, "undated": undated})
 
@@ -139,7 +139,7 @@ def _slide(event: Event, record: dict) -> dict:
     return slide
 
 
-def timelinejs_json(slides: list[str]) -> bytes:
+def timelinejs_json(slides: list[bytes]) -> bytes:
     """From each dated entry's slide as JSON."""
     title = {"text": {"headline": SITE_NAME, "text": "Dated, cited events from news articles."}}
     return _json_bytes({"title": title}, {"events": slides})
@@ -177,9 +177,9 @@ def _csv_row(item: Event | Undated, record: dict) -> str:
     return _csv_line([_cell(row[column]) for column in CSV_COLUMNS])
 
 
-def timeline_csv(rows: list[str]) -> str:
+def timeline_csv(rows: list[bytes]) -> bytes:
     """From each entry's line."""
-    return _csv_line(CSV_COLUMNS) + "".join(rows)
+    return _csv_line(CSV_COLUMNS).encode("utf-8") + b"".join(rows)
 
 
 def _cited(source: dict) -> str:
@@ -218,11 +218,7 @@ def _calendar_event(event: Event, record: dict) -> CalendarEvent:
     return entry
 
 
-def _event_text(event: Event, record: dict) -> str:
-    return _calendar_event(event, record).to_ical().decode("utf-8")
-
-
-def timeline_ics(texts: list[str]) -> bytes:
+def timeline_ics(texts: list[bytes]) -> bytes:
     """From each dated entry's event as iCalendar text.
 
     Each is an all-day event over the whole period its date names (a month-precise event spans
@@ -234,21 +230,35 @@ def timeline_ics(texts: list[str]) -> bytes:
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", SITE_NAME)
-    head = calendar.to_ical().decode("utf-8").removesuffix(_CALENDAR_END)  # the events go before its end
-    return f"{head}{''.join(texts)}{_CALENDAR_END}".encode("utf-8")
+    head = calendar.to_ical().removesuffix(_CALENDAR_END)  # the events go before its end
+    return head + b"".join(texts) + _CALENDAR_END
 
 
-def _parts(item: Event | Undated, record: dict) -> dict[str, str]:
-    """An entry's part of each export: its JSON record and CSV row, and when dated its TimelineJS
-    slide and iCalendar event."""
-    parts = {"json": _encode(record), "csv": _csv_row(item, record)}
+def _parts(item: Event | Undated, record: dict) -> dict[str, bytes]:
+    """An entry's part of each export, in UTF-8: its JSON record and CSV row, and when dated its
+    TimelineJS slide and iCalendar event."""
+    parts = {"json": _encode(record).encode("utf-8"), "csv": _csv_row(item, record).encode("utf-8")}
     if isinstance(item, Event):
-        parts["timelinejs"] = _encode(_slide(item, record))
-        parts["icalendar"] = _event_text(item, record)
+        parts["timelinejs"] = _encode(_slide(item, record)).encode("utf-8")
+        parts["icalendar"] = _calendar_event(item, record).to_ical()
     return parts
 
 
-def _all_parts(items: list[Event | Undated], layout: Layout, store: Store | None) -> list[dict[str, str]]:
+def _packed(parts: dict[str, bytes]) -> bytes:
+    """An entry's parts as one value to keep: their lengths on the first line, then each in turn."""
+    return " ".join(str(len(part)) for part in parts.values()).encode("ascii") + b"\n" + b"".join(parts.values())
+
+
+def _unpacked(packed: bytes, kinds: tuple[str, ...]) -> dict[str, bytes]:
+    lengths, _, joined = packed.partition(b"\n")
+    parts, start = {}, 0
+    for kind, length in zip(kinds, map(int, lengths.split()), strict=True):
+        parts[kind] = joined[start : start + length]
+        start += length
+    return parts
+
+
+def _all_parts(items: list[Event | Undated], layout: Layout, store: Store | None) -> list[dict[str, bytes]]:
     """Each item's parts of the exports; with a store, an item whose parts it holds, under a hash
     of what the item is made from, is taken from it. Each record is made only for an item whose
     parts are made, and let go once they are."""
@@ -256,14 +266,14 @@ def _all_parts(items: list[Event | Undated], layout: Layout, store: Store | None
         return [_parts(item, _record(item, layout)) for item in items]
     site_url = os.environ.get("SITE_URL")
     keys = [entry_key(item, layout, site_url, ICALENDAR_VERSION) for item in items]
-    kinds = [DATED_PARTS if isinstance(item, Event) else UNDATED_PARTS for item in items]
-    kept = store.get_many([f"{key} {kind}" for key, of in zip(keys, kinds) for kind in of])
+    kept = store.get_many_bytes(keys)
     all_parts, fresh = [], {}
-    for item, key, of in zip(items, keys, kinds):
-        parts = {kind: kept.get(f"{key} {kind}") for kind in of}
-        if None in parts.values():
+    for item, key in zip(items, keys):
+        if key in kept:
+            parts = _unpacked(kept[key], DATED_PARTS if isinstance(item, Event) else UNDATED_PARTS)
+        else:
             parts = _parts(item, _record(item, layout))
-            fresh.update((f"{key} {kind}", text) for kind, text in parts.items())
+            fresh[key] = _packed(parts)
         all_parts.append(parts)
     store.put_many(fresh)
     store.forget_the_rest()
@@ -286,6 +296,6 @@ def export_files(entries: list[Event], undated: list[Undated], layout: Layout,
     return {
         "timeline.json": timeline_json([p["json"] for p in dated], [p["json"] for p in rest]),
         "timelinejs.json": timelinejs_json([p["timelinejs"] for p in dated]),
-        "timeline.csv": timeline_csv([p["csv"] for p in parts]).encode("utf-8"),
+        "timeline.csv": timeline_csv([p["csv"] for p in parts]),
         "timeline.ics": timeline_ics([p["icalendar"] for p in dated]),
     }

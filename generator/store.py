@@ -17,30 +17,32 @@ class Store:
         self._db.execute("CREATE TABLE IF NOT EXISTS kept (key TEXT PRIMARY KEY, data TEXT NOT NULL)")
         self._asked: set[str] = set()
 
-    def get_many(self, keys: list[str]) -> dict[str, str]:
+    def get_many_bytes(self, keys: list[str]) -> dict[str, bytes]:
         found = {}
         wanted = sorted(set(keys))
         self._asked.update(wanted)
         for offset in range(0, len(wanted), BATCH):
             chunk = wanted[offset : offset + BATCH]
-            rows = self._db.execute(f"SELECT key, data FROM kept WHERE key IN ({','.join('?' * len(chunk))})", chunk)
-            found.update((key, data.decode("utf-8") if isinstance(data, bytes) else data) for key, data in rows)
-        return found
+            found.update(self._db.execute(f"SELECT key, data FROM kept WHERE key IN ({','.join('?' * len(chunk))})",
+                                          chunk))
+        return {key: data if isinstance(data, bytes) else data.encode("utf-8") for key, data in found.items()}
 
-    def put_many(self, data: dict[str, str]) -> None:
+    def get_many(self, keys: list[str]) -> dict[str, str]:
+        return {key: data.decode("utf-8") for key, data in self.get_many_bytes(keys).items()}
+
+    def put_many(self, data: dict[str, str | bytes]) -> None:
         """Each text goes in as UTF-8 bytes: given a str, SQLite's binding would leave a UTF-8 copy
         inside every one that is not ASCII, for as long as it lives."""
         with self._db:
             self._db.executemany("INSERT OR REPLACE INTO kept VALUES (?, ?)",
-                                 ((key, text.encode("utf-8")) for key, text in data.items()))
+                                 ((key, text if isinstance(text, bytes) else text.encode("utf-8"))
+                                  for key, text in data.items()))
 
     def forget_the_rest(self) -> None:
         """Forget every entry not asked for since the store was opened."""
+        unused = [key for (key,) in self._db.execute("SELECT key FROM kept") if key not in self._asked]
         with self._db:
-            self._db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY)")
-            self._db.execute("DELETE FROM used")
-            self._db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((key,) for key in self._asked))
-            self._db.execute("DELETE FROM kept WHERE key NOT IN (SELECT key FROM used)")
+            self._db.executemany("DELETE FROM kept WHERE key = ?", ((key,) for key in unused))
 
     def close(self) -> None:
         self._db.close()

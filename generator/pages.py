@@ -523,7 +523,9 @@ def source_pages(sources: list[Source], layout: Layout, store: Store | None = No
 
 
 def sources_index(sources: list[Source]) -> str:
-    lines = [*_front_matter(), "# Sources", "", "| Outlet | Title | Published | Events |", "|---|---|---|---|"]
+    # Out of the search index: each source is found on its own page, by its title and text.
+    lines = [*_front_matter(search={"exclude": True}), "# Sources", "", "| Outlet | Title | Published | Events |",
+             "|---|---|---|---|"]
     for source in sources:
         article = source.article
         lines.append(

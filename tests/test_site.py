@@ -312,3 +312,10 @@ def test_one_outlet_written_two_ways_is_one_tag_and_no_id_repeats(tmp_path):
     for page in (tmp_path / "site").rglob("*.html"):
         ids = re.findall(r'\bid="([^"]+)"', page.read_text(encoding="utf-8"))
         assert len(ids) == len(set(ids)), page
+
+
+def test_the_sources_index_is_left_out_of_search_and_each_source_page_is_in_it(seed_site):
+    index = json.loads((seed_site[0] / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert "sources/index.html" not in locations
+    assert any(location.startswith("sources/2020-01-16-afp") for location in locations)

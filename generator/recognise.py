@@ -26,6 +26,8 @@ TRIGGER_TABLES = ("months", "weekdays", "seasons", "parts_of_day", "holidays", "
 # Tables a rule may name in `needs` (by the macro that matches them) instead of listing words.
 NEEDS_TABLES = {macro: vocabulary.TABLE_MACROS[macro]
                 for macro in ("MONTH", "WEEKDAY", "SEASON", "HOLIDAY", "MOVING_HOLIDAY", "PART", "UNIT", "CALUNIT")}
+NEEDS_DIGIT = "DIGIT"  # a rule's need met by any digit
+_DIGIT = re.compile(r"\d")
 PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")  # no expression runs from one paragraph into the next
 _POSSESSIVE = re.compile(r"['’]s\b")
 _TEMPLATE_FIELD = re.compile(r"\{(\w+)(?:\|([^}]*))?\}")
@@ -107,7 +109,8 @@ def load_rules() -> tuple[Rule, ...]:
                 not_before=_compile_context(entry.get("not_before"), True),
                 after=_compile_context(entry.get("after"), False),
                 not_after=_compile_context(entry.get("not_after"), False),
-                needs=tuple(need if need in NEEDS_TABLES else need.lower() for need in entry.get("needs", ())),
+                needs=tuple(need if need in NEEDS_TABLES or need == NEEDS_DIGIT else need.lower()
+                            for need in entry.get("needs", ())),
                 attach=bool(entry.get("attach", False)),
                 ends_on_next_date=bool(entry.get("ends_on_next_date", False)),
                 known_as=entry.get("known_as"),
@@ -212,26 +215,50 @@ def _table_words() -> dict[str, frozenset[str]]:
     return tables
 
 
-def _needed(rule: Rule, lowered: str, tables: set[str]) -> bool:
-    """Whether the stretch (lower case; tables: the vocabulary tables with a word in it) has one
-    of the words or tables the rule needs."""
-    return any(need in tables if need in NEEDS_TABLES else need in lowered for need in rule.needs)
+@lru_cache(maxsize=1)
+def _rules_needing() -> tuple[frozenset[int], dict[str, frozenset[int]]]:
+    """The rules (by their order) that need nothing, and for each word or vocabulary table a rule
+    needs, the rules that need it."""
+    rules = load_rules()
+    needing: dict[str, set[int]] = {}
+    for rule in rules:
+        for need in rule.needs:
+            needing.setdefault(need, set()).add(rule.order)
+    return (frozenset(rule.order for rule in rules if not rule.needs),
+            {need: frozenset(orders) for need, orders in needing.items()})
+
+
+def _stretches_of_rules(lowered: list[str]) -> list[list[int]]:
+    """For each rule, the stretches (lower case, by their number) holding one of the words or the
+    word of one of the vocabulary tables it needs, if it needs any."""
+    table_words = _table_words()
+    need_nothing, needing = _rules_needing()
+    words = [need for need in needing if need not in NEEDS_TABLES and need != NEEDS_DIGIT]
+    tried: list[list[int]] = [[] for _ in load_rules()]
+    for number, stretch in enumerate(lowered):
+        tokens = set(_WORD.findall(stretch))
+        orders = set(need_nothing)
+        if NEEDS_DIGIT in needing and _DIGIT.search(stretch):
+            orders |= needing[NEEDS_DIGIT]
+        for macro, table in table_words.items():
+            if macro in needing and not tokens.isdisjoint(table):
+                orders |= needing[macro]
+        for word in words:
+            if word in stretch:
+                orders |= needing[word]
+        for order in orders:
+            tried[order].append(number)
+    return tried
 
 
 def candidates(text: str, stretches: list[tuple[int, int]] | None = None) -> list[Mention]:
     """Every match of every rule inside the stretches (default: the windows), overlapping or not."""
     found = []
     stretches = windows(text) if stretches is None else stretches
-    lowered = [text[start:end].lower() for start, end in stretches]
-    table_words = _table_words()
-    present = []
-    for stretch in lowered:
-        tokens = set(_WORD.findall(stretch))
-        present.append({macro for macro, words in table_words.items() if not tokens.isdisjoint(words)})
-    for rule in load_rules():
-        for (start, end), words, tables in zip(stretches, lowered, present):
-            if rule.needs and not _needed(rule, words, tables):
-                continue
+    tried = _stretches_of_rules([text[start:end].lower() for start, end in stretches])
+    for rule, numbers in zip(load_rules(), tried):
+        for number in numbers:
+            start, end = stretches[number]
             for match in rule.regex.finditer(text, start, end):
                 mention = _mention(rule, match, text)
                 if mention is not None:

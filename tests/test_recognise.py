@@ -24,3 +24,10 @@ def _found(text, stretches=None):
 def test_windows_find_what_a_full_scan_finds():
     for text in _texts():
         assert _found(text) == _found(text, [(0, len(text))])
+
+
+def test_every_need_is_a_lower_case_word_a_table_or_digit():
+    from generator.recognise import NEEDS_DIGIT, NEEDS_TABLES, load_rules
+    for rule in load_rules():
+        for need in rule.needs:
+            assert need in NEEDS_TABLES or need == NEEDS_DIGIT or need == need.lower(), (rule.name, need)

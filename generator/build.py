@@ -17,7 +17,7 @@ from .intake import read_text
 from .layout import Layout
 from .report import REPORT_PAGE, Tally, counts, ordered
 from .site_files import sync
-from .store import Store
+from .store import kept_in
 from .tag_cache import TagCache
 
 GENERATED_PAGES = ("index.md", "timeline.md", "unresolved.md", "tags.md", REPORT_PAGE, *exports.EXPORTS)
@@ -86,15 +86,8 @@ def timeline_entries(sources: list[pages.Source], cache: Path | None = None) -> 
     """The timeline's entries: the events of every article, reports of one event merged. cache is
     the folder keeping the words of the articles' sentences between builds."""
     events = [event for source in sources for event in source.events]
-    store = Store(cache / WORDS_DATABASE) if cache else None
-    try:
-        entries = merging.merge(events, {source.article.path: source.marks for source in sources}, store)
-        if store:
-            store.forget_the_rest()
-    finally:
-        if store:
-            store.close()
-    return entries
+    with kept_in(cache, WORDS_DATABASE) as store:
+        return merging.merge(events, {source.article.path: source.marks for source in sources}, store)
 
 
 def site_files(sources: list[pages.Source], entries: list[Event], problems: list[Problem], tally: Tally,
@@ -105,14 +98,9 @@ def site_files(sources: list[pages.Source], entries: list[Event], problems: list
     undated = sorted((item for source in sources for item in source.undated), key=Undated.sort_key)
     layout = Layout(entries, undated)
     exported = Forked(lambda: exports.export_files(entries, undated, layout, cache)) if jobs > 1 else None
-    stores = pages.PageStores(Store(cache / SOURCE_PAGES_DATABASE), Store(cache / ENTRIES_DATABASE)) if cache else None
-    try:
+    with kept_in(cache, SOURCE_PAGES_DATABASE) as source_pages, kept_in(cache, ENTRIES_DATABASE) as entry_texts:
+        stores = pages.PageStores(source_pages, entry_texts) if cache else None
         markdown = pages.site_pages(sources, entries, undated, layout, problems, tally, stores)
-        for store in stores or ():
-            store.forget_the_rest()
-    finally:
-        for store in stores or ():
-            store.close()
     written = {name: markdown.pop(name).encode("utf-8") for name in list(markdown)}  # one copy at a time
     written.update(exported.result() if exported else exports.export_files(entries, undated, layout, cache))
     return written

@@ -21,7 +21,7 @@ from .events import Event, Undated
 from .layout import Layout, article_page, html_path, sentence_id
 from .keys import entry_key
 from .places import places_in
-from .store import Store
+from .store import Store, kept_in
 
 SITE_NAME = "News timeline"
 SCHEMA = "news-timeline/1"
@@ -276,7 +276,6 @@ def _all_parts(items: list[Event | Undated], layout: Layout, store: Store | None
             fresh[key] = _packed(parts)
         all_parts.append(parts)
     store.put_many(fresh)
-    store.forget_the_rest()
     return all_parts
 
 
@@ -286,12 +285,8 @@ def export_files(entries: list[Event], undated: list[Undated], layout: Layout,
     entries whose date was not resolved, as the pages show them; cache is the folder keeping each
     entry's part of every export between builds, so only changed entries' parts are made again
     (None: none kept)."""
-    store = Store(cache / EXPORTS_DATABASE) if cache else None
-    try:
+    with kept_in(cache, EXPORTS_DATABASE) as store:
         parts = _all_parts([*entries, *undated], layout, store)
-    finally:
-        if store:
-            store.close()
     dated, rest = parts[:len(entries)], parts[len(entries):]
     return {
         "timeline.json": timeline_json([p["json"] for p in dated], [p["json"] for p in rest]),

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import Callable, Iterator, TypeVar
 
 BATCH = 500  # keys per query, under SQLite's limit on parameters
 T = TypeVar("T")
@@ -46,6 +47,21 @@ class Store:
 
     def close(self) -> None:
         self._db.close()
+
+
+@contextmanager
+def kept_in(cache: Path | None, name: str) -> Iterator[Store | None]:
+    """The store of that name in the cache folder (None when there is none): once the work with
+    it is done, it forgets every entry not asked for, then closes; on an error it only closes."""
+    if cache is None:
+        yield None
+        return
+    store = Store(cache / name)
+    try:
+        yield store
+        store.forget_the_rest()
+    finally:
+        store.close()
 
 
 def made_or_kept(store: Store | None, items: list[T], key: Callable[[T], str], make: Callable[[T], str]) -> list[str]:

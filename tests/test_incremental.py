@@ -14,7 +14,6 @@ from generator.build import build as generate
 from site_builder import files_of, synthetic_site
 
 
-
 def mkdocs(where: Path, *options: str) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` with options, in a process of its own as `make build` runs it (in
     one process MkDocs keeps its plugins, and their state, from one build to the next)."""

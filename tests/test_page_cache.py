@@ -16,7 +16,6 @@ from mkdocs.exceptions import Abort
 from site_builder import ROOT, build_site, files_of
 
 
-
 @pytest.fixture
 def site(tmp_path, monkeypatch):
     monkeypatch.delenv("SITE_URL", raising=False)

@@ -18,7 +18,6 @@ from site_builder import ROOT, files_of
 ARTICLES = 12
 
 
-
 @pytest.fixture(scope="module")
 def seeds(tmp_path_factory):
     folder = tmp_path_factory.mktemp("synthetic")
@@ -170,7 +169,6 @@ def test_unchanged_pages_keep_their_time_and_stale_pages_go(seeds, fresh, tmp_pa
     fresh_out = tmp_path / "fresh"
     assert build(copy, fresh_out, jobs=1) == 0
     assert files_of(out) == files_of(fresh_out)
-
 
 
 def run_build(*args, cwd):

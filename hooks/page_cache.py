@@ -14,18 +14,28 @@ whose rendering logged a warning is never kept, so a strict build still fails on
 Anchor links are kept with the page and checked by MkDocs after every build, cached or not.
 Entries not used by a build that read every page are dropped at its end. The cache is
 `.cache/pages.sqlite3` beside mkdocs.yml, and the theme's compiled templates are in `.cache/templates`.
+
+Pages that are not kept are converted and indexed ahead of MkDocs by worker processes, one per
+core (`TIMELINE_PAGE_WORKERS` sets how many; 1 converts them in MkDocs' own process), and their
+results go into the cache, where MkDocs then finds them. What a worker makes is kept under the
+same keys, so a page whose Markdown another plugin changes differently in the build itself is
+simply converted again there, and the site is the same whatever the number of workers.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import multiprocessing
+import os
+import queue
 import sqlite3
 from pathlib import Path
 
 import build_inputs
 import jinja2
 from build_inputs import WarningCount, configuration, described, digest, nav_items, versions
+from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
@@ -34,6 +44,7 @@ TEMPLATES_FOLDER = Path(".cache") / "templates"  # Jinja's, each under a hash of
 # What MkDocs gives every page's template; anything else a plugin adds makes the page uncached.
 _CONTEXT = {"nav", "pages", "base_url", "extra_css", "extra_javascript", "mkdocs_version", "build_date_utc",
             "config", "page", "tags"}
+WORKERS_SETTING = "TIMELINE_PAGE_WORKERS"
 
 _state: dict = {}
 
@@ -86,6 +97,7 @@ def on_config(config):
 
 
 def on_pre_build(config):
+    _state.pop("search_index", None)
     search = config.plugins.get("material/search") or config.plugins.get("search")
     index = getattr(search, "search_index", None)
     if index is not None and hasattr(index, "add_entry_from_context"):
@@ -112,8 +124,20 @@ def on_env(env, config, files):
     return env
 
 
+def on_startup(command, dirty):
+    _state["dirty"] = dirty and command == "build"
+
+
+def on_shutdown():
+    _state.pop("dirty", None)
+
+
+@event_priority(-100)  # after the incremental hook has said which pages this build reads
 def on_nav(nav, config, files):
     _state["nav"] = nav.items
+    dirty = _state.get("dirty", False)
+    pages = [file.page for file in files.documentation_pages() if not dirty or file.is_modified()]
+    _convert_ahead(pages, config, files)
     return nav
 
 
@@ -123,9 +147,22 @@ def on_pre_page(page, config, files):
     return page
 
 
+def _page_key(page: Page) -> str:
+    return digest("page", _state["settings"], _state["files"], page.file.src_uri, page.file.url, page.markdown)
+
+
+def _rendering(page: Page) -> dict:
+    links = page.links_to_anchors
+    return {
+        "content": page.content, "toc": _tokens(page.toc), "title": page._title_from_render,
+        "anchors": sorted(page.present_anchor_ids),
+        "links": None if links is None else {file.src_uri: anchors for file, anchors in links.items()},
+    }
+
+
 def _render(page: Page, config, files) -> None:
     store, warnings = _state["store"], _state["warnings"]
-    key = digest("page", _state["settings"], _state["files"], page.file.src_uri, page.file.url, page.markdown)
+    key = _page_key(page)
     kept = store.get(key)
     if kept is not None:
         page.content = kept["content"]
@@ -139,12 +176,107 @@ def _render(page: Page, config, files) -> None:
     Page.render(page, config, files)
     if warnings.count != before:
         return
-    links = page.links_to_anchors
-    store.put(key, {
-        "content": page.content, "toc": _tokens(page.toc), "title": page._title_from_render,
-        "anchors": sorted(page.present_anchor_ids),
-        "links": None if links is None else {file.src_uri: anchors for file, anchors in links.items()},
-    })
+    store.put(key, _rendering(page))
+
+
+def _worker_count() -> int:
+    setting = os.environ.get(WORKERS_SETTING)
+    if setting:
+        return max(1, int(setting))
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _convert_ahead(pages: list[Page], config, files) -> None:
+    """Convert and index, in worker processes, the pages whose rendering is not kept, and keep
+    what the workers make. Pages the workers cannot read alike (another plugin's Markdown, a
+    warning) are left to MkDocs."""
+    workers = min(_worker_count(), len(pages))
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return
+    shares: list[list[int]] = [[] for _ in range(workers)]
+    loads = [0] * workers
+    for number in sorted(range(len(pages)), key=lambda number: -_source_size(pages[number])):
+        lightest = loads.index(min(loads))
+        shares[lightest].append(number)
+        loads[lightest] += _source_size(pages[number]) + 1
+    context = multiprocessing.get_context("fork")
+    made = context.Queue()
+    kept = {key for (key,) in _state["store"].db.execute("SELECT key FROM kept")}
+    _state["ahead"] = (pages, config, files, kept)
+    try:
+        processes = [context.Process(target=_convert_share, args=(share, made), daemon=True) for share in shares]
+        for process in processes:
+            process.start()
+        store, finished = _state["store"], 0
+        while finished < len(processes):
+            try:
+                item = made.get(timeout=1)
+            except queue.Empty:
+                if not any(process.is_alive() for process in processes):
+                    break  # a worker that died leaves its pages to MkDocs
+                continue
+            if item is None:
+                finished += 1
+            else:
+                store.put(*item)
+        for process in processes:
+            process.join()
+    finally:
+        del _state["ahead"]
+
+
+def _convert_share(numbers: list[int], made) -> None:
+    """A worker's whole life: its pages' renderings and search entries, then None. A page that
+    fails here is left to MkDocs, which reports the failure."""
+    try:
+        _start_worker()
+        for number in numbers:
+            try:
+                items = _convert_one(number)
+            except Exception:
+                continue
+            for item in items:
+                made.put(item)
+    finally:
+        made.put(None)
+
+
+def _source_size(page: Page) -> int:
+    path = page.file.abs_src_path
+    return os.path.getsize(path) if path and os.path.exists(path) else 0
+
+
+def _start_worker() -> None:
+    """In a worker: nothing is printed and every warning is counted."""
+    for logger in [logging.getLogger(), *logging.Logger.manager.loggerDict.values()]:
+        if isinstance(logger, logging.Logger):
+            logger.handlers.clear()
+            logger.propagate = True
+    _state["warnings"] = WarningCount()
+    logging.getLogger().addHandler(_state["warnings"])
+
+
+def _convert_one(number: int) -> list[tuple[str, object]]:
+    """In a worker: the page's rendering and search entries under their keys, unless kept."""
+    pages, config, files, kept = _state["ahead"]
+    page, warnings = pages[number], _state["warnings"]
+    before = warnings.count
+    config._current_page = page
+    page.read_source(config)
+    page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+    key = _page_key(page)
+    if key in kept:
+        return []
+    Page.render(page, config, files)
+    if warnings.count != before:
+        return []
+    made: list[tuple[str, object]] = [(key, _rendering(page))]
+    index = _state.get("search_index")
+    if index is not None:
+        index.entries = []
+        type(index).add_entry_from_context(index, page)
+        made.append((_search_key(page), index.entries))
+    return made if warnings.count == before else []
 
 
 class _KeptTemplate:
@@ -193,13 +325,13 @@ def _page_inputs(page, context) -> tuple[str, ...]:
 def _keep_search_entries(index) -> None:
     """Wrap the search index's per-page indexing so an unchanged page's entries are reused."""
     index_page = index.add_entry_from_context
-    settings = json.dumps({key: index.config.get(key) for key in ("lang", "separator", "pipeline", "fields")},
-                          sort_keys=True, default=repr)
+    _state["search_index"] = index
+    _state["search_settings"] = json.dumps(
+        {key: index.config.get(key) for key in ("lang", "separator", "pipeline", "fields")}, sort_keys=True, default=repr)
 
     def add_entry_from_context(page):
         store = _state["store"]
-        key = digest("search", _state["settings"], settings, page.url, str(page.title),
-                      json.dumps(page.meta, sort_keys=True, default=repr), page.content)
+        key = _search_key(page)
         kept = store.get(key)
         if kept is not None:
             index.entries.extend(kept)
@@ -209,6 +341,11 @@ def _keep_search_entries(index) -> None:
         store.put(key, index.entries[first:])
 
     index.add_entry_from_context = add_entry_from_context
+
+
+def _search_key(page: Page) -> str:
+    return digest("search", _state["settings"], _state["search_settings"], page.url, str(page.title),
+                  json.dumps(page.meta, sort_keys=True, default=repr), page.content)
 
 
 def on_post_build(config):

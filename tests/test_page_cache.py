@@ -1,5 +1,6 @@
 """The MkDocs hook that keeps each page's HTML and search entries: a rebuild converts only the
-pages that changed and builds the same site; a page with a broken link is never kept."""
+pages that changed and builds the same site; a page with a broken link is never kept. Pages are
+converted ahead by worker processes, which build the same site as MkDocs' own process."""
 
 import importlib.util
 import logging
@@ -26,6 +27,8 @@ def site(tmp_path, monkeypatch):
 
 @pytest.fixture
 def conversions(monkeypatch):
+    """The Markdown converted by this process (so no page is converted by a worker)."""
+    monkeypatch.setenv("TIMELINE_PAGE_WORKERS", "1")
     converted = []
     real_convert = markdown.Markdown.convert
     monkeypatch.setattr(markdown.Markdown, "convert", lambda self, text: converted.append(text) or real_convert(self, text))
@@ -95,13 +98,38 @@ def test_the_search_index_is_the_same_from_the_cache(site, tmp_path):
     assert (site / "site" / "search" / "search_index.json").read_bytes() == kept
 
 
-def test_a_broken_link_fails_every_strict_build(site, caplog):
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_broken_link_fails_every_strict_build(site, caplog, monkeypatch, workers):
+    monkeypatch.setenv("TIMELINE_PAGE_WORKERS", workers)
     (site / "docs" / "broken.md").write_text("# Broken\n\n[nowhere](missing.md)\n", encoding="utf-8")
     for _ in range(2):
         with caplog.at_level(logging.WARNING, logger="mkdocs"), pytest.raises(Abort):
             rebuild(site)
         assert "missing.md" in caplog.text
         caplog.clear()
+
+
+def forget_and_rebuild(where: Path, workers: str, monkeypatch) -> dict[str, bytes]:
+    """The site built with that many workers from an empty page cache."""
+    monkeypatch.setenv("TIMELINE_PAGE_WORKERS", workers)
+    (where / ".cache" / "pages.sqlite3").unlink()
+    shutil.rmtree(where / "site")
+    rebuild(where)
+    return files_of(where / "site")
+
+
+def test_workers_build_the_site_mkdocs_builds_alone(site, monkeypatch):
+    alone = forget_and_rebuild(site, "1", monkeypatch)
+    assert forget_and_rebuild(site, "2", monkeypatch) == alone
+    assert forget_and_rebuild(site, "3", monkeypatch) == alone
+
+
+def test_what_workers_convert_is_kept(site, monkeypatch, conversions):
+    forget_and_rebuild(site, "2", monkeypatch)
+    assert conversions == []  # every page was converted by the workers
+    monkeypatch.setenv("TIMELINE_PAGE_WORKERS", "1")
+    rebuild(site)
+    assert conversions == []
 
 
 def test_a_removed_anchor_fails_the_pages_linking_to_it(site, caplog):

@@ -82,12 +82,13 @@ def load_sources(seeds: Path, today: date | None = None, jobs: int | None = None
     return sources, problems, tally
 
 
-def timeline_entries(sources: list[pages.Source], cache: Path | None = None) -> list[Event]:
+def timeline_entries(sources: list[pages.Source], cache: Path | None = None, jobs: int = 1) -> list[Event]:
     """The timeline's entries: the events of every article, reports of one event merged. cache is
-    the folder keeping the words of the articles' sentences between builds."""
+    the folder keeping the words of the articles' sentences between builds; with more than one
+    job, two processes look for conflicting dates."""
     events = [event for source in sources for event in source.events]
     with kept_in(cache, WORDS_DATABASE) as store:
-        return merging.merge(events, {source.article.path: source.marks for source in sources}, store)
+        return merging.merge(events, {source.article.path: source.marks for source in sources}, store, jobs)
 
 
 def site_files(sources: list[pages.Source], entries: list[Event], problems: list[Problem], tally: Tally,
@@ -121,8 +122,9 @@ def build(seeds: Path, out: Path, strict: bool = False, today: date | None = Non
     finally:
         if tag_cache:
             tag_cache.close()
-    entries = timeline_entries(sources, cache)
-    written = site_files(sources, entries, problems, tally, jobs or default_jobs(), cache)
+    jobs = jobs or default_jobs()
+    entries = timeline_entries(sources, cache, jobs)
+    written = site_files(sources, entries, problems, tally, jobs, cache)
     changes = sync(out, written, GENERATED_PAGES, GENERATED_FOLDERS)
     for problem in problems:
         print(problem, file=sys.stderr)

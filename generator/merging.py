@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 
 from .events import Event, Mark
+from .forked import Forked
 from .keys import key
 from .store import Store, made_or_kept
 from .vocabulary import YAML_LOADER, alternation
@@ -27,6 +28,7 @@ from .vocabulary import YAML_LOADER, alternation
 SETTINGS_FILE = Path(__file__).with_name("merging.yaml")
 _WORD = re.compile(r"\w+")
 FIGURE = "#"  # what starts a figure among a sentence's words ("#1.625", "#5.1million", "#10%")
+SPLIT_CONFLICTS_FROM = 2000  # entries; below, a second process costs more than it saves
 
 
 def _figures_differ(one: frozenset[str], other: frozenset[str]) -> bool:
@@ -192,9 +194,10 @@ def _merge_same_period(events: list[Event], words: dict[int, frozenset[str]]) ->
     return groups
 
 
-def _conflicts(entries: list[Event], words: dict[int, frozenset[str]]) -> dict[str, list[Event]]:
+def _conflicts(entries: list[Event], words: dict[int, frozenset[str]], processes: int = 1) -> dict[str, list[Event]]:
     """For each entry id, the entries that look like the same event on a period that does not
-    overlap its own, unless one of the two sentences names both periods."""
+    overlap its own, unless one of the two sentences names both periods. With more than one
+    process, a second one looks for half of the pairs meanwhile."""
     rules = settings()
     wordings: list[dict[frozenset[str], list[Event]]] = []  # per entry: its reports by their words
     for entry in entries:
@@ -229,22 +232,30 @@ def _conflicts(entries: list[Event], words: dict[int, frozenset[str]]) -> dict[s
     for number in sorted(range(len(entries)), key=firsts.__getitem__):
         shelf = lengths[number].bit_length()
         for word in all_words[number]:
-            starts, numbers = shelves[word].setdefault(shelf, ([], []))
+            starts, shelved = shelves[word].setdefault(shelf, ([], []))
             starts.append(firsts[number])
-            numbers.append(number)
+            shelved.append(number)
             entries_using[word] += 1
-    found: dict[str, list[Event]] = defaultdict(list)
-    for number, entry in enumerate(entries):
+
+    def pairs_among(numbers: range) -> list[tuple[int, int]]:
+        """The conflicting pairs (number, other number) whose first entry is one of numbers."""
+        pairs = []
+        for number in numbers:
+            pairs.extend((number, other) for other in conflicting_after(number))
+        return pairs
+
+    def conflicting_after(number: int) -> list[int]:
         first, last, near = firsts[number], lasts[number], max(rules.max_days_apart, lengths[number])
         candidates = set()
         for word in all_words[number]:
             if entries_using[word] > rules.max_entries_per_word:
                 continue
-            for shelf, (starts, numbers) in shelves[word].items():
+            for shelf, (starts, shelved) in shelves[word].items():
                 longest = (1 << shelf) - 1
                 reach = max(near, longest)  # the widest gap allowed with an entry of this shelf
-                candidates.update(numbers[bisect_left(starts, first - reach - longest) : bisect_right(starts, last + reach + 1)])
+                candidates.update(shelved[bisect_left(starts, first - reach - longest) : bisect_right(starts, last + reach + 1)])
         mine_all, least_shared = all_words[number], rules.conflict.min_shared_words
+        others = []
         # Each pair once, from its first entry: the relation is symmetric.
         for other_number in sorted(other for other in candidates if other > number):
             gap = max(firsts[other_number] - last, first - lasts[other_number]) - 1
@@ -252,21 +263,33 @@ def _conflicts(entries: list[Event], words: dict[int, frozenset[str]]) -> dict[s
                 continue
             if len(mine_all & all_words[other_number]) < least_shared:  # no two wordings can share more
                 continue
-            other = entries[other_number]
             if any(rules.conflict.met(mine, theirs) and conflicting(wordings[number][mine], wordings[other_number][theirs])
                    for mine in wordings[number] for theirs in wordings[other_number]):
-                found[entry.id].append(other)
-                found[other.id].append(entry)
+                others.append(other_number)
+        return others
+
+    numbers = range(len(entries))
+    if processes > 1 and len(entries) >= SPLIT_CONFLICTS_FROM:
+        odd = Forked(lambda: pairs_among(numbers[1::2]))
+        pairs = sorted(pairs_among(numbers[0::2]) + odd.result())
+    else:
+        pairs = pairs_among(numbers)
+    found: dict[str, list[Event]] = defaultdict(list)
+    for number, other_number in pairs:
+        entry, other = entries[number], entries[other_number]
+        found[entry.id].append(other)
+        found[other.id].append(entry)
     recurring = {entry_id for entry_id, others in found.items() if len(others) > rules.max_other_dates}
     return {entry_id: [other for other in others if other.id not in recurring]
             for entry_id, others in found.items() if entry_id not in recurring}
 
 
-def merge(events: list[Event], marks: dict[Path, list[Mark]], store: Store | None = None) -> list[Event]:
+def merge(events: list[Event], marks: dict[Path, list[Mark]], store: Store | None = None,
+          processes: int = 1) -> list[Event]:
     """The timeline's entries, in order: each the first report of an event, carrying the other
     reports of it in `also` and the entries that date it differently in `conflicts`. marks holds
     each article's expressions, by its file; store, if given, keeps the words of the articles'
-    sentences between builds."""
+    sentences between builds; with more than one process, two look for conflicts."""
     words = _words_of_events(events, marks, store)
     groups = _merge_same_period(events, words)
     entries = []
@@ -275,7 +298,7 @@ def merge(events: list[Event], marks: dict[Path, list[Mark]], store: Store | Non
         entry = dataclasses.replace(lead, also=tuple(others))
         words[id(entry)] = words[id(lead)]
         entries.append(entry)
-    conflicts = _conflicts(entries, words)
+    conflicts = _conflicts(entries, words, processes)
     merged = [dataclasses.replace(entry, conflicts=tuple(sorted(conflicts.get(entry.id, ()), key=Event.sort_key)))
               for entry in entries]
     return sorted(merged, key=Event.sort_key)

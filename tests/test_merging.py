@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator import merging
 from generator.articles import parse_article
 from generator.events import events_of, marks_of
 from generator.merging import FIGURE, SETTINGS_FILE, merge, settings, words_of
@@ -77,6 +78,21 @@ def test_conflicting_dates_for_one_event_are_both_kept_and_point_at_each_other()
     assert (first.start.isoformat(), second.start.isoformat()) == ("2020-01-11", "2020-01-12")
     assert [c.id for c in first.conflicts] == [second.id]
     assert [c.id for c in second.conflicts] == [first.id]
+
+
+def test_two_processes_find_the_conflicts_one_finds(monkeypatch):
+    monkeypatch.setattr(merging, "SPLIT_CONFLICTS_FROM", 2)
+    sentences = ["Russia and Turkey announced a ceasefire for Idlib province on {}.",
+                 "Floods forced thousands of families from their homes in Mozambique on {}.",
+                 "Rebels shot down a regime helicopter near Aleppo on {}."]
+    reports = [article(f"report-{number}-{day}", sentence.format(day), outlet=f"Outlet {day}")
+               for number, sentence in enumerate(sentences) for day in ("Sunday", "Saturday")]
+    events = [event for parsed, marks in reports for event in events_of(parsed, marks)]
+    marks = {parsed.path: found for parsed, found in reports}
+    alone, split = merge(events, marks), merge(events, marks, processes=2)
+    assert any(entry.conflicts for entry in alone)
+    assert [(entry.id, [c.id for c in entry.conflicts]) for entry in split] == \
+           [(entry.id, [c.id for c in entry.conflicts]) for entry in alone]
 
 
 def test_a_sentence_naming_both_dates_is_no_conflict():

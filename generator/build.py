@@ -10,7 +10,7 @@ from pathlib import Path
 
 from . import exports, merging, pages
 from .articles import SEED_SUFFIXES, Article, Problem, distinct_slugs, one_spelling_per_outlet, parse_article
-from .batch import Work, default_jobs, tag_all
+from .batch import Taggers, Work, default_jobs, tag_all
 from .events import Event, Undated, events_of, marks_of
 from .forked import Forked
 from .intake import read_text
@@ -72,8 +72,9 @@ def read_articles(seeds: Path, today: date | None = None) -> tuple[list[Article]
 
 def load_sources(seeds: Path, today: date | None = None, jobs: int | None = None, cache: TagCache | None = None,
                  ) -> tuple[list[pages.Source], list[Problem], Tally]:
-    articles, problems, tally = read_articles(seeds, today)
-    found = tag_all([Work(a.body, a.published, a.genre) for a in articles], jobs, cache)
+    with Taggers(jobs or default_jobs()) as taggers:  # getting ready while the articles are read
+        articles, problems, tally = read_articles(seeds, today)
+        found = tag_all([Work(a.body, a.published, a.genre) for a in articles], taggers, cache)
     sources = []
     for article, tagged in zip(articles, found):
         article = dataclasses.replace(article, sentence_starts=tuple(tagged.sentence_starts))

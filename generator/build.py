@@ -117,13 +117,13 @@ def build(seeds: Path, out: Path, strict: bool = False, today: date | None = Non
     if not seeds.is_dir():
         print(f"{seeds}: error: no such folder of articles", file=sys.stderr)
         return 2
+    jobs = jobs or default_jobs()
     tag_cache = TagCache(cache) if cache else None
     try:
         sources, problems, tally = load_sources(seeds, today, jobs, tag_cache)
     finally:
         if tag_cache:
             tag_cache.close()
-    jobs = jobs or default_jobs()
     entries = timeline_entries(sources, cache, jobs)
     written = site_files(sources, entries, problems, tally, jobs, cache)
     changes = sync(out, written, GENERATED_PAGES, GENERATED_FOLDERS)

@@ -42,7 +42,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--today", type=_iso_date, metavar="YYYY-MM-DD",
                        help="the day of the build: a later publication date is not used; default: today")
     build.add_argument("--jobs", type=_positive, default=None,
-                       help="processes tagging the articles; default: one per core; 1 tags in this process")
+                       help="processes tagging the articles (and, with more than one, a second looking for "
+                            "conflicting dates and writing the exports); default: one per core; 1: all in this process")
     build.add_argument("--cache", default=".cache", metavar="DIR",
                        help="folder keeping each article's tagging between builds; default: .cache")
     build.add_argument("--no-cache", action="store_true", help="tag every article afresh and keep nothing")

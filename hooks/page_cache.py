@@ -35,6 +35,7 @@ from pathlib import Path
 import build_inputs
 import jinja2
 from build_inputs import WarningCount, configuration, described, digest, nav_items, versions
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
@@ -182,7 +183,9 @@ def _render(page: Page, config, files) -> None:
 def _worker_count() -> int:
     setting = os.environ.get(WORKERS_SETTING)
     if setting:
-        return max(1, int(setting))
+        if not setting.isdigit() or int(setting) < 1:
+            raise PluginError(f"{WORKERS_SETTING} must be a whole number of at least 1, not {setting!r}")
+        return int(setting)
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 

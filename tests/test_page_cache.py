@@ -124,6 +124,13 @@ def test_workers_build_the_site_mkdocs_builds_alone(site, monkeypatch):
     assert forget_and_rebuild(site, "3", monkeypatch) == alone
 
 
+def test_a_number_of_workers_that_is_not_a_number_is_refused(site, monkeypatch, caplog):
+    monkeypatch.setenv("TIMELINE_PAGE_WORKERS", "two")
+    with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
+        rebuild(site)
+    assert "TIMELINE_PAGE_WORKERS must be a whole number of at least 1, not 'two'" in caplog.text
+
+
 def test_what_workers_convert_is_kept(site, monkeypatch, conversions):
     forget_and_rebuild(site, "2", monkeypatch)
     assert conversions == []  # every page was converted by the workers

@@ -196,12 +196,13 @@ def _convert_ahead(pages: list[Page], config, files) -> None:
     workers = min(_worker_count(), len(pages))
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return
+    sizes = [_source_size(page) for page in pages]
     shares: list[list[int]] = [[] for _ in range(workers)]
     loads = [0] * workers
-    for number in sorted(range(len(pages)), key=lambda number: -_source_size(pages[number])):
+    for number in sorted(range(len(pages)), key=lambda number: -sizes[number]):
         lightest = loads.index(min(loads))
         shares[lightest].append(number)
-        loads[lightest] += _source_size(pages[number]) + 1
+        loads[lightest] += sizes[number] + 1
     context = multiprocessing.get_context("fork")
     made = context.Queue()
     kept = {key for (key,) in _state["store"].db.execute("SELECT key FROM kept")}

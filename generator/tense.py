@@ -27,10 +27,20 @@ def _word_tense(words: list[str], index: int) -> str | None:
         return "past" if markers["plan_in_the_past"].intersection(words[max(0, index - 3) : index]) else "future"
     if word in markers["finite_past"]:
         return "past"
-    if word in markers["past"] or (word.endswith("ed") and len(word) > 3 and word not in markers["not_past"]):
+    regular = word.endswith("ed") and len(word) > 3 and word not in markers["not_past"]
+    if word in markers["past"] or regular:
         nearby = words[max(0, index - 2) : index]
-        return None if markers["auxiliaries"].intersection(nearby) else "past"
+        if markers["auxiliaries"].intersection(nearby) or (regular and _describes_a_noun(words, index)):
+            return None
+        return "past"
     return None
+
+
+def _describes_a_noun(words: list[str], index: int) -> bool:
+    determiners = _markers()["determiners"]
+    before = words[index - 1] if index else ""
+    adverb = before.endswith("ly") or before == "still"
+    return before in determiners or (adverb and index > 1 and words[index - 2] in determiners)
 
 
 def tense(sentence: str, start: int, end: int) -> str | None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from . import timex
+from . import holidays, timex
 
 VOCABULARY_FILE = Path(__file__).with_name("vocabulary.yaml")
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, where PyYAML has it: 8x faster
@@ -204,6 +204,16 @@ def _ordinal(text: str) -> str:
     return text if text.isdigit() else _lookup("ordinals", text)
 
 
+def _nth_weekday(text: str) -> str:
+    """"last Saturday" -> "SAL", "second Monday" -> "MO2": a weekday of a month, as holidays.py
+    writes it."""
+    which, weekday = text.split(None, 1)
+    nth = "L" if which.lower() in ("last", "final") else _ordinal(which)
+    if nth not in ("1", "2", "3", "4", "L"):
+        raise Rejected(f"{text!r}: no month has a {which} {weekday}")
+    return f"{holidays.WEEKDAYS[int(_lookup('weekdays', weekday)) - 1]}{nth}"
+
+
 NORMALISERS = {
     "month": lambda text: _lookup("months", text.rstrip(".")),
     "weekday": lambda text: _lookup("weekdays", text),
@@ -215,6 +225,7 @@ NORMALISERS = {
     "calunit": lambda text: _lookup("calendar_units", text),
     "num": _number,
     "ord": _ordinal,
+    "nth_weekday": _nth_weekday,
     "shift": lambda text: f"{_lookup('shifts', text):+d}",
     "shift_day": lambda text: f"{_lookup('day_shifts', text):+d}",
     "sign": lambda text: _lookup("signs", text),

@@ -464,7 +464,12 @@ def resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str = 
                                  "years 1 to 9999", anchor)
     if resolved is None:
         return Resolution(value, f"not resolved: {anchor} is not precise enough", anchor)
-    reason = f"the {_template_name(value)} {_relation(resolved, anchor)} {anchor}; {why}"
+    relation = _relation(resolved, anchor)
+    if direction == "past" and relation == "after":
+        why += f", but no more than {PAST_TENSE_AHEAD_DAYS} days ahead: read as a plan reported in the past tense"
+    elif direction == "future" and relation == "before":
+        why += f", but no more than {FUTURE_TENSE_BEHIND_DAYS} days back: read as an earlier date the future refers to"
+    reason = f"the {_template_name(value)} {relation} {anchor}; {why}"
     if anchor.before_christ:
         resolved = _unshifted(resolved)
     return Resolution(resolved or value, reason, anchor)

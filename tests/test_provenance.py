@@ -1,0 +1,24 @@
+"""The reason given with each date, shown on the site under "How this date was determined"."""
+
+from datetime import date
+
+import pytest
+
+from generator.tagger import tag
+
+PUBLISHED = date(2022, 11, 17)  # a Thursday
+
+
+@pytest.mark.parametrize("text, value, reason", [
+    ("He resigned on Friday.", "2022-11-11",
+     "the Friday before the publication date, Thu 17 November 2022; past tense"),
+    ("The law took effect on January 1st.", "2023-01-01",
+     "the 1 January after the publication date, Thu 17 November 2022; past tense, but no more than 90 days "
+     "ahead: read as a plan reported in the past tense"),
+    ("Officials will look into the Nov. 7 bombings.", "2022-11-07",
+     "the 7 November before the publication date, Thu 17 November 2022; future tense, but no more than 14 days "
+     "back: read as an earlier date the future refers to"),
+])
+def test_a_date_against_its_tense_says_why(text, value, reason):
+    [found] = tag(text, PUBLISHED)
+    assert (found.value, found.reason) == (value, reason)

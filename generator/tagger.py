@@ -92,20 +92,25 @@ def _in_year_order(month_day_or_season: str) -> str:
     return f"-{timex.SEASON_START[season]:02d}" if season in timex.SEASON_START else month_day_or_season
 
 
-def _range_start(mentions: list[Mention], index: int, text: str) -> Resolution | None:
-    """A day, month or season without a year that starts a range whose end has one ("26 June - 4
-    August 1952", "from November 15 to February 15, 1989", "the spring and summer of 1979") is in
-    that year, or the one before when it comes later in the year than the end."""
+def _range_start(mentions: list[Mention], index: int, text: str, anchors: Anchors, tense_here: str | None,
+                 genre: str) -> Resolution | None:
+    """A day, month or season without a year that starts a range is in the year of the range's end
+    ("26 June - 4 August 1952", "the spring and summer of 1979", "the April-June period"), or the
+    one before when it comes later in the year than the end ("from November 15 to February 15,
+    1989"). An end without a year is given one first, so that both ends lie on the same side."""
     if index + 1 == len(mentions):
         return None
     start, end = mentions[index], mentions[index + 1]
-    if not (re.fullmatch(r"XXXX-(?:\d\d(?:-\d\d)?|SP|SU|FA|WI)", start.value)
-            and re.fullmatch(r"\d{4}-(?:\d\d(?:-\d\d)?|SP|SU|FA|WI)", end.value)
+    cyclic = r"-(?:\d\d(?:-\d\d)?|SP|SU|FA|WI)"
+    if not (re.fullmatch("XXXX" + cyclic, start.value) and re.fullmatch(r"(?:\d{4}|XXXX)" + cyclic, end.value)
             and _RANGE_TO.fullmatch(text[start.end : end.start])):
         return None
+    end_value = resolve(end, anchors, tense_here, genre).value if end.value.startswith("XXXX") else end.value
+    if not re.fullmatch(r"\d{4}" + cyclic, end_value):
+        return None
     # "-11-15" comes after "-02-15", and autumn after summer: the start is in the year before
-    earlier_year = _in_year_order(start.value[4:]) > _in_year_order(end.value[4:])
-    value = f"{int(end.value[:4]) - earlier_year:04d}{start.value[4:]}"
+    earlier_year = _in_year_order(start.value[4:]) > _in_year_order(end_value[4:])
+    value = f"{int(end_value[:4]) - earlier_year:04d}{start.value[4:]}"
     if timex.interval(value) is None:
         return None
     which = "the year before that of" if earlier_year else "the year of"
@@ -211,7 +216,8 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
         here = anchors
         if tense_here == "past" and mention.value.startswith("REL:REF") and past_ref and anchors.ref.day > dct:
             here = replace(anchors, ref=past_ref)  # "had visited twice that year": not the year ahead
-        found = (_range_start(mentions, index, text) or _quarter_ending(mentions, index, text, here, tense_here, genre)
+        found = (_range_start(mentions, index, text, here, tense_here, genre)
+                 or _quarter_ending(mentions, index, text, here, tense_here, genre)
                  or resolve(mention, here, tense_here, genre))
         value = _with_time(found.value, mention.time)
         resolved[index] = (value, found)

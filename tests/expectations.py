@@ -17,6 +17,8 @@ def check(case: dict, default_dct: date = DEFAULT_DCT) -> None:
     assert matching, f"{extent!r} not tagged in {text!r}; found {[(t.text, t.value) for t in found]}"
     got = matching[0]
     assert got.value == str(case["value"]), f"{text!r}: {extent!r} -> {got.value}, expected {case['value']} ({got.reason})"
+    if case.get("alone"):
+        assert [t.text for t in found] == [extent], f"{text!r}: {extent!r} is not alone: {[t.text for t in found]}"
     if "mod" in case:
         assert got.mod == case["mod"], f"{text!r}: mod {got.mod}, expected {case['mod']}"
     if "type" in case:

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from . import holidays, timex
+from . import holidays, timex, vocabulary
 from .recognise import Mention
 
 CALENDAR_UNITS = ("day", "week", "weekend", "month", "quarter", "year", "decade", "century")
@@ -405,9 +405,17 @@ def _resolve_holiday(mention: Mention, year: str, rule: str, anchors: Anchors, t
 
 
 def resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str = "news") -> Resolution:
+    found = _resolve(mention, anchors, tense, genre)
+    if kept := vocabulary.holiday_kept_by(mention.text):
+        holiday, country = kept
+        return replace(found, reason=f"{found.reason}; {holiday} as {country} keeps it")
+    return found
+
+
+def _resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str) -> Resolution:
     value = mention.value
     if value.startswith("WEEK:"):  # "the week of March 6": the week that holds that day
-        day = resolve(replace(mention, value=value.removeprefix("WEEK:")), anchors, tense, genre)
+        day = _resolve(replace(mention, value=value.removeprefix("WEEK:")), anchors, tense, genre)
         if timex.precision(day.value) != "day":
             return Resolution(timex.UNRESOLVED["week"], day.reason, day.anchor)
         return Resolution(timex.format_period("week", date.fromisoformat(day.value)),

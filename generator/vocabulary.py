@@ -200,6 +200,20 @@ def _century(text: str) -> str:
     return f"{number - 1:02d}"
 
 
+@lru_cache(maxsize=1)
+def _holidays_of_one_country() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
+    table = load()["holidays_of_one_country"]
+    by_spelling = {re.sub(r"\s+", " ", holiday).lower(): (holiday, country) for holiday, country in table.items()}
+    return re.compile(rf"\b(?:{alternation(table)})\b", re.IGNORECASE), by_spelling
+
+
+def holiday_kept_by(text: str) -> tuple[str, str] | None:
+    """(holiday, country) for a holiday named in text that countries keep on different days."""
+    pattern, by_spelling = _holidays_of_one_country()
+    found = pattern.search(text)
+    return by_spelling[re.sub(r"\s+", " ", found.group()).lower()] if found else None
+
+
 def _ordinal(text: str) -> str:
     return text if text.isdigit() else _lookup("ordinals", text)
 

@@ -22,3 +22,11 @@ PUBLISHED = date(2022, 11, 17)  # a Thursday
 def test_a_date_against_its_tense_says_why(text, value, reason):
     [found] = tag(text, PUBLISHED)
     assert (found.value, found.reason) == (value, reason)
+
+
+def test_a_holiday_kept_on_other_days_elsewhere_says_whose_it_is():
+    [found] = tag("Families gathered for Thanksgiving.", PUBLISHED)
+    assert found.value == "2021-11-25"
+    assert found.reason.endswith("; Thanksgiving as the United States keeps it")
+    [found] = tag("Families gathered for Christmas.", PUBLISHED)
+    assert "keeps it" not in found.reason

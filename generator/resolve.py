@@ -179,6 +179,20 @@ def _current_season(day: date) -> tuple[int, int]:
     return day.year, (day.month // 3) * 3
 
 
+def _season_beside(season: str, anchor: Anchor, direction: str) -> str | None:
+    """The season that follows (or precedes) a longer period, such as a year: the first one that
+    starts after the period starts and ends after it ends ("In 1348 ... the following summer" is
+    1349's, "the following winter" the one starting in December 1348)."""
+    first, last = anchor.span
+    spans = {}
+    for year in range(max(first.year - 2, 1), min(last.year + 3, 10000)):
+        if span := timex.interval(f"{year:04d}-{season}"):
+            spans[f"{year:04d}-{season}"] = span
+    if direction == "future":
+        return next((value for value, (start, end) in spans.items() if start > first and end > last), None)
+    return next((value for value, (start, end) in reversed(spans.items()) if start < first and end < last), None)
+
+
 def _template_name(value: str) -> str:
     """What an underspecified date names, in words: 'Wednesday', '1 December', 'spring'."""
     return timex.describe_unresolved(value).removeprefix("a ").removesuffix(" (year unknown)")
@@ -232,6 +246,8 @@ def _resolve_cyclic(value: str, anchor: Anchor, direction: str | None, strict: b
         return f"{max(year for year in candidates if year <= day.year):04d}"
     if m := re.fullmatch(r"XXXX-(SP|SU|FA|WI)", value):
         season, start = m[1], timex.SEASON_START[m[1]]
+        if strict and anchor.granularity not in ("day", "week", "weekend", "month", "season"):
+            return _season_beside(season, anchor, direction)
         current = _current_season(day) if anchor.granularity in ("day", "week", "weekend", "month") else (day.year, 0)
         if direction in (None, "current") and current[1] == start:
             return f"{current[0]:04d}-{season}"

@@ -72,7 +72,7 @@ class Mention:
     rule: Rule
     time: str | None = None
     mod: str | None = None
-    direction: str | None = None
+    direction: str | None = None  # the shift ("-1", "+0", "+1") that overrides the tense, or "since"
     near_quarter: str | None = None
 
 

@@ -126,6 +126,8 @@ def _direction(mention: Mention, tense: str | None, genre: str) -> tuple[str | N
         return "future", True, f'"{mention.text}" points ahead'
     if mention.direction == "+0":
         return "current", False, f'"{mention.text}" means the current one'
+    if mention.direction == "since":
+        return "past", False, '"since" points back'
     if genre == "narrative":
         return None, False, "narrative text: the year of the story at that point"
     if mention.rule.ignore_tense:
@@ -152,10 +154,10 @@ def _choose_year(key, anchor_key, year: int, direction: str | None, strict: bool
     return year
 
 
-def _nearest_year(value: str, day: date, direction: str | None) -> int:
-    """The year that puts XXXX-MM(-DD) nearest the anchor day, on the side the tense says; past
-    tense allows a date shortly ahead, as reported plans do ("had been set to expire Nov. 6"),
-    and future tense one just behind ("will look into the Aug. 7 bombings")."""
+def _nearest_year(value: str, day: date, direction: str | None, plans: bool) -> int:
+    """The year that puts XXXX-MM(-DD) nearest the anchor day, on the side the tense says; with
+    plans, past tense allows a date shortly ahead, as reported plans do ("had been set to expire
+    Nov. 6"), and future tense one just behind ("will look into the Aug. 7 bombings")."""
     best = None
     for year in (day.year, day.year - 1, day.year + 1):
         span = timex.interval(f"{year:04d}{value[4:]}")
@@ -163,9 +165,9 @@ def _nearest_year(value: str, day: date, direction: str | None) -> int:
             continue
         first, last = span
         distance = max((first - day).days, (day - last).days, 0)
-        if direction == "future" and last < day and distance > FUTURE_TENSE_BEHIND_DAYS:
+        if direction == "future" and last < day and (distance > FUTURE_TENSE_BEHIND_DAYS or not plans):
             continue
-        if direction == "past" and first > day and distance > PAST_TENSE_AHEAD_DAYS:
+        if direction == "past" and first > day and (distance > PAST_TENSE_AHEAD_DAYS or not plans):
             distance += 366
         if best is None or distance < best[0]:
             best = (distance, year)
@@ -207,8 +209,11 @@ def _relation(resolved: str, anchor: Anchor) -> str:
     return "that is" if first == last else "that includes"
 
 
-def _resolve_cyclic(value: str, anchor: Anchor, direction: str | None, strict: bool, nearest: bool) -> str | None:
-    """Give a year to XXXX-MM-DD, XXXX-MM, XXXX-SU, XXXX-Q3, XXXX-H1; a date to XXXX-WXX-3."""
+def _resolve_cyclic(value: str, anchor: Anchor, direction: str | None, strict: bool, nearest: bool,
+                    plans: bool = True) -> str | None:
+    """Give a year to XXXX-MM-DD, XXXX-MM, XXXX-SU, XXXX-Q3, XXXX-H1; a date to XXXX-WXX-3.
+    nearest (news): the year nearest the anchor on the side of the direction, where plans allows
+    a little of the other side (see _nearest_year)."""
     day = anchor.day
     if value == "XXXX-WXX-WE":
         saturday = _resolve_cyclic("XXXX-WXX-6", anchor, direction, strict, nearest)
@@ -236,7 +241,7 @@ def _resolve_cyclic(value: str, anchor: Anchor, direction: str | None, strict: b
             if not nearest and anchor.granularity in ("day", "month") and day.month - int(value[5:7]) > NARRATIVE_WRAP_MONTHS:
                 year += 1
         else:
-            year = _nearest_year(value, day, direction)
+            year = _nearest_year(value, day, direction, plans)
         resolved = f"{year:04d}{value[4:]}"
         return resolved if timex.interval(resolved) else None
     if m := re.fullmatch(r"XX(\d\d)", value):  # '99: the last year ending so, or the next in future tense
@@ -479,7 +484,8 @@ def _resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str) 
         return Resolution(value, "not resolved: the article has no publication date")
     direction, strict, why = _direction(mention, tense, genre)
     try:
-        resolved = _resolve_cyclic(value, anchor, direction, strict, nearest=genre == "news")
+        plans = mention.direction != "since"  # "since January" tells of no plan ahead
+        resolved = _resolve_cyclic(value, anchor, direction, strict, nearest=genre == "news", plans=plans)
         in_calendar = resolved is None or timex.interval(resolved) is not None
     except OverflowError:  # a weekday before 1 January 1 or after 31 December 9999
         in_calendar = False

@@ -12,7 +12,7 @@ from typing import NamedTuple
 from . import sentences, timex, vocabulary
 from .recognise import PARAGRAPH_BREAK, Mention, recognise
 from .resolve import Anchor, Anchors, Resolution, resolve
-from .tense import tense
+from .tense import after_since, tense
 
 GENRES = ("news", "narrative")
 # What may stand between a time of day and the date it is on: "Friday, at 9 a.m.", "10:35 a.m.
@@ -213,6 +213,8 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
         ):
             mention = replace(mention, value=mention.near_quarter)
         tense_here = tense(text[start:end], mention.start - start, mention.end - start)
+        if genre == "news" and mention.direction is None and after_since(text[start : mention.start]):
+            mention = replace(mention, direction="since")
         here = anchors
         if tense_here == "past" and mention.value.startswith("REL:REF") and past_ref and anchors.ref.day > dct:
             here = replace(anchors, ref=past_ref)  # "had visited twice that year": not the year ahead

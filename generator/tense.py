@@ -60,3 +60,13 @@ def tense(sentence: str, start: int, end: int) -> str | None:
         if found:
             return found
     return None
+
+
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def after_since(lead_in: str) -> bool:
+    """Whether the expression follows "since": in news what it dates is not after the publication
+    date, whatever the tense ("Shares have fallen since January" in November is this year's
+    January, not a plan for the next)."""
+    return bool(_SINCE.search(lead_in))

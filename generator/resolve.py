@@ -7,6 +7,7 @@ rule itself ("last Friday"), decides whether a weekday, month or season lies bef
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -425,6 +426,27 @@ def _resolve_holiday(mention: Mention, year: str, rule: str, anchors: Anchors, t
     return Resolution(day.isoformat(), f"{what}, the one {relation} {anchor}; {why}", anchor)
 
 
+def _on_weekday(weekday: int, found: Resolution) -> Resolution:
+    """A day the text names with its weekday: moved to the year next to the one found where it
+    falls on that weekday, if that one's does not; else the reason says they disagree."""
+    if timex.precision(found.value) != "day":
+        return found
+    day = date.fromisoformat(found.value)
+    named, actual = calendar.day_name[weekday - 1], calendar.day_name[day.weekday()]
+    if day.isoweekday() == weekday:
+        return found
+    written = f"{day.day} {calendar.month_name[day.month]} {day.year}"
+    for year in (day.year - 1, day.year + 1):
+        try:
+            other = day.replace(year=year)
+        except ValueError:  # 29 February
+            continue
+        if other.isoweekday() == weekday:
+            return Resolution(other.isoformat(), f"the {day.day} {calendar.month_name[day.month]} that is a {named}, "
+                                                 f"as the text says ({written} is a {actual})", found.anchor)
+    return Resolution(found.value, f"{found.reason}; the text says {named}, but {written} is a {actual}", found.anchor)
+
+
 def resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str = "news") -> Resolution:
     found = _resolve(mention, anchors, tense, genre)
     if kept := vocabulary.holiday_kept_by(mention.text):
@@ -435,6 +457,9 @@ def resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str = 
 
 def _resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str) -> Resolution:
     value = mention.value
+    if value.startswith("ON:"):  # "Friday, Jan. 6": the year, next to the one found, that makes it a Friday
+        _, weekday, day_value = value.split(":", 2)
+        return _on_weekday(int(weekday), _resolve(replace(mention, value=day_value), anchors, tense, genre))
     if value.startswith("WEEK:"):  # "the week of March 6": the week that holds that day
         day = _resolve(replace(mention, value=value.removeprefix("WEEK:")), anchors, tense, genre)
         if timex.precision(day.value) != "day":

@@ -30,3 +30,12 @@ def test_a_holiday_kept_on_other_days_elsewhere_says_whose_it_is():
     assert found.reason.endswith("; Thanksgiving as the United States keeps it")
     [found] = tag("Families gathered for Christmas.", PUBLISHED)
     assert "keeps it" not in found.reason
+
+
+def test_a_day_said_with_its_weekday_takes_the_year_where_they_agree_or_says_they_do_not():
+    [found] = tag("The law took effect on Saturday, Jan. 1.", PUBLISHED)
+    assert (found.value, found.reason) == (
+        "2022-01-01", "the 1 January that is a Saturday, as the text says (1 January 2023 is a Sunday)")
+    [found] = tag("The storm made landfall on Sunday, Sept. 28.", PUBLISHED)
+    assert found.value == "2022-09-28"
+    assert found.reason.endswith("; the text says Sunday, but 28 September 2022 is a Wednesday")

@@ -426,9 +426,15 @@ def _resolve_holiday(mention: Mention, year: str, rule: str, anchors: Anchors, t
     return Resolution(day.isoformat(), f"{what}, the one {relation} {anchor}; {why}", anchor)
 
 
-def _on_weekday(weekday: int, found: Resolution) -> Resolution:
-    """A day the text names with its weekday: moved to the year next to the one found where it
-    falls on that weekday, if that one's does not; else the reason says they disagree."""
+def without_weekday(value: str) -> str:
+    """An underspecified value without the weekday said with it: XXXX-01-06 for "Friday, Jan. 6"."""
+    return value.split(":", 2)[2] if value.startswith("ON:") else value
+
+
+def _on_weekday(weekday: int, found: Resolution, movable: bool) -> Resolution:
+    """A day the text names with its weekday: if its year was not written (movable), moved to the
+    year next to the one found where it falls on that weekday, when that one's does not; else the
+    reason says the two disagree."""
     if timex.precision(found.value) != "day":
         return found
     day = date.fromisoformat(found.value)
@@ -436,7 +442,7 @@ def _on_weekday(weekday: int, found: Resolution) -> Resolution:
     if day.isoweekday() == weekday:
         return found
     written = f"{day.day} {calendar.month_name[day.month]} {day.year}"
-    for year in (day.year - 1, day.year + 1):
+    for year in (day.year - 1, day.year + 1) if movable else ():
         try:
             other = day.replace(year=year)
         except ValueError:  # 29 February
@@ -459,7 +465,8 @@ def _resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str) 
     value = mention.value
     if value.startswith("ON:"):  # "Friday, Jan. 6": the year, next to the one found, that makes it a Friday
         _, weekday, day_value = value.split(":", 2)
-        return _on_weekday(int(weekday), _resolve(replace(mention, value=day_value), anchors, tense, genre))
+        found = _resolve(replace(mention, value=day_value), anchors, tense, genre)
+        return _on_weekday(int(weekday), found, movable=day_value.startswith("XXXX"))
     if value.startswith("WEEK:"):  # "the week of March 6": the week that holds that day
         day = _resolve(replace(mention, value=value.removeprefix("WEEK:")), anchors, tense, genre)
         if timex.precision(day.value) != "day":

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from . import sentences, timex, vocabulary
 from .recognise import PARAGRAPH_BREAK, Mention, recognise
-from .resolve import Anchor, Anchors, Resolution, resolve
+from .resolve import Anchor, Anchors, Resolution, resolve, without_weekday
 from .tense import after_since, tense
 
 GENRES = ("news", "narrative")
@@ -101,16 +101,18 @@ def _range_start(mentions: list[Mention], index: int, text: str, anchors: Anchor
     if index + 1 == len(mentions):
         return None
     start, end = mentions[index], mentions[index + 1]
+    start_value, end_value = without_weekday(start.value), without_weekday(end.value)
     cyclic = r"-(?:\d\d(?:-\d\d)?|SP|SU|FA|WI)"
-    if not (re.fullmatch("XXXX" + cyclic, start.value) and re.fullmatch(r"(?:\d{4}|XXXX)" + cyclic, end.value)
+    if not (re.fullmatch("XXXX" + cyclic, start_value) and re.fullmatch(r"(?:\d{4}|XXXX)" + cyclic, end_value)
             and _RANGE_TO.fullmatch(text[start.end : end.start])):
         return None
-    end_value = resolve(end, anchors, tense_here, genre).value if end.value.startswith("XXXX") else end.value
-    if not re.fullmatch(r"\d{4}" + cyclic, end_value):
-        return None
+    if end_value.startswith("XXXX"):
+        end_value = resolve(end, anchors, tense_here, genre).value
+        if not re.fullmatch(r"\d{4}" + cyclic, end_value):
+            return None
     # "-11-15" comes after "-02-15", and autumn after summer: the start is in the year before
-    earlier_year = _in_year_order(start.value[4:]) > _in_year_order(end_value[4:])
-    value = f"{int(end_value[:4]) - earlier_year:04d}{start.value[4:]}"
+    earlier_year = _in_year_order(start_value[4:]) > _in_year_order(end_value[4:])
+    value = f"{int(end_value[:4]) - earlier_year:04d}{start_value[4:]}"
     if timex.interval(value) is None:
         return None
     which = "the year before that of" if earlier_year else "the year of"

@@ -39,3 +39,11 @@ def test_a_day_said_with_its_weekday_takes_the_year_where_they_agree_or_says_the
     [found] = tag("The storm made landfall on Sunday, Sept. 28.", PUBLISHED)
     assert found.value == "2022-09-28"
     assert found.reason.endswith("; the text says Sunday, but 28 September 2022 is a Wednesday")
+
+
+def test_a_date_written_in_full_keeps_its_year_and_says_when_its_weekday_disagrees():
+    [found] = tag("He was born on Tuesday, January 15, 2020.", PUBLISHED)
+    assert (found.value, found.reason) == (
+        "2020-01-15", "written in full; the text says Tuesday, but 15 January 2020 is a Wednesday")
+    [found] = tag("He was born on Wednesday, January 15, 2020.", PUBLISHED)
+    assert (found.value, found.reason) == ("2020-01-15", "written in full")

@@ -175,6 +175,18 @@ def _nearest_year(value: str, day: date, direction: str | None, plans: bool) -> 
     return best[1] if best else day.year
 
 
+def _leap_day(day: date, direction: str | None) -> str | None:
+    """29 February: the last one on or before day, the next one on or after it, or the nearest."""
+    leap_days = [date(year, 2, 29) for year in range(max(day.year - 8, 1), min(day.year + 9, 10000))
+                 if calendar.isleap(year)]
+    before, after = [d for d in leap_days if d <= day], [d for d in leap_days if d >= day]
+    if direction == "past" and before:
+        return max(before).isoformat()
+    if direction == "future" and after:
+        return min(after).isoformat()
+    return min(leap_days, key=lambda d: (abs((d - day).days), d)).isoformat() if leap_days else None
+
+
 def _current_season(day: date) -> tuple[int, int]:
     """(year, start month) of the season day falls in; January belongs to last year's winter."""
     if day.month < 3:
@@ -232,6 +244,8 @@ def _resolve_cyclic(value: str, anchor: Anchor, direction: str | None, strict: b
         if strict and back == 0 and direction == "past":
             back = 7
         return (day - timedelta(days=back)).isoformat()
+    if value == "XXXX-02-29":
+        return _leap_day(day, direction)
     if re.fullmatch(r"XXXX-\d\d(?:-\d\d)?", value):
         if direction == "current":  # this September: the one of the anchor's year
             year = day.year

@@ -15,6 +15,9 @@ from .resolve import Anchor, Anchors, Resolution, resolve, without_weekday
 from .tense import after_since, tense
 
 GENRES = ("news", "narrative")
+# A period after the last date mentioned that a sentence about the future counts from the
+# publication date instead: "Sales fell in 2019 ... will hire 500 over the next year".
+_LONG_AHEAD = re.compile(r"REL:REF:(?:month|quarter|year|decade|century):\+")
 # What may stand between a time of day and the date it is on: "Friday, at 9 a.m.", "10:35 a.m.
 # (0735 GMT) Friday", "5:34 a.m. Baghdad time on March 20".
 _DATE_THEN_TIME = re.compile(r"\s*,?\s*(?:at\s+)?")
@@ -220,6 +223,9 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
         here = anchors
         if tense_here == "past" and mention.value.startswith("REL:REF") and past_ref and anchors.ref.day > dct:
             here = replace(anchors, ref=past_ref)  # "had visited twice that year": not the year ahead
+        elif (genre == "news" and tense_here == "future" and _LONG_AHEAD.match(mention.value) and anchors.ref
+              and anchors.dct and anchors.ref.day < anchors.dct.day):
+            here = replace(anchors, ref=anchors.dct)  # "will hire 500 in the next year": counted from now
         found = (_range_start(mentions, index, text, here, tense_here, genre)
                  or _quarter_ending(mentions, index, text, here, tense_here, genre)
                  or resolve(mention, here, tense_here, genre))

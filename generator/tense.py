@@ -23,7 +23,9 @@ def _word_tense(words: list[str], index: int) -> str | None:
     word = words[index]
     if word in ("until", "till") and index and words[index - 1] in markers["put_off_until"]:
         return "future"
-    if word in markers["future"] or (word == "to" and index and words[index - 1] in markers["future_before_to"]):
+    before = words[index - 1] if index else ""
+    if (word in markers["future"] or (word == "to" and before in markers["future_before_to"])
+            or (word == "for" and before in markers["future_before_for"]) or (word == "due" and _scheduled(words, index))):
         return "past" if markers["plan_in_the_past"].intersection(words[max(0, index - 3) : index]) else "future"
     if word in markers["finite_past"]:
         return "past"
@@ -34,6 +36,13 @@ def _word_tense(words: list[str], index: int) -> str | None:
             return None
         return "past"
     return None
+
+
+def _scheduled(words: list[str], index: int) -> bool:
+    """Whether "due" at index tells of a schedule ("is due Friday", "is due to resume"), not of a
+    cause ("cancelled due to the storm")."""
+    after = words[index + 1] if index + 1 < len(words) else ""
+    return after != "to" or (index > 0 and words[index - 1] in _markers()["auxiliaries"] | {"was", "were", "been"})
 
 
 def _describes_a_noun(words: list[str], index: int) -> bool:

@@ -530,7 +530,7 @@ def _resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str) 
         return Resolution(value, "not resolved: the article has no publication date")
     direction, strict, why = _direction(mention, tense, genre)
     try:
-        plans = mention.direction != "since"  # "since January" tells of no plan ahead
+        plans = mention.direction != "since" and not mention.rule.ignore_tense  # no tense, no plan told in it
         resolved = _resolve_cyclic(value, anchor, direction, strict, nearest=genre == "news", plans=plans)
         in_calendar = resolved is None or timex.interval(resolved) is not None
     except OverflowError:  # a weekday before 1 January 1 or after 31 December 9999

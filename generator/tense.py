@@ -10,6 +10,7 @@ from . import vocabulary
 _WORD = re.compile(r"[\w'’]+")
 _LOOK_BEHIND = 16  # words before the expression that may decide its tense
 _LOOK_AHEAD = 8
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -42,7 +43,8 @@ def _scheduled(words: list[str], index: int) -> bool:
     """Whether "due" at index tells of a schedule ("is due Friday", "is due to resume"), not of a
     cause ("cancelled due to the storm")."""
     after = words[index + 1] if index + 1 < len(words) else ""
-    return after != "to" or (index > 0 and words[index - 1] in _markers()["auxiliaries"] | {"was", "were", "been"})
+    markers = _markers()
+    return after != "to" or (index > 0 and words[index - 1] in markers["auxiliaries"] | markers["finite_past"])
 
 
 def _describes_a_noun(words: list[str], index: int) -> bool:
@@ -69,9 +71,6 @@ def tense(sentence: str, start: int, end: int) -> str | None:
         if found:
             return found
     return None
-
-
-_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def after_since(lead_in: str) -> bool:

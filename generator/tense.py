@@ -40,11 +40,11 @@ def _word_tense(words: list[str], index: int) -> str | None:
 
 
 def _scheduled(words: list[str], index: int) -> bool:
-    """Whether "due" at index tells of a schedule ("is due Friday", "is due to resume"), not of a
-    cause ("cancelled due to the storm")."""
-    after = words[index + 1] if index + 1 < len(words) else ""
+    """Whether "due" at index tells of a schedule: after a form of "be" ("is due Friday", "are due
+    to resume"), not as a cause ("cancelled due to the storm") or an adjective ("the payment due on
+    Monday was made late")."""
     markers = _markers()
-    return after != "to" or (index > 0 and words[index - 1] in markers["auxiliaries"] | markers["finite_past"])
+    return index > 0 and words[index - 1] in markers["auxiliaries"] | markers["finite_past"]
 
 
 def _describes_a_noun(words: list[str], index: int) -> bool:

@@ -117,27 +117,28 @@ class Resolution:
     anchor: Anchor | None = None
 
 
-def _direction(mention: Mention, tense: str | None, genre: str) -> tuple[str | None, bool, str]:
-    """(direction, strict, why): past, future or current (of the anchor's year or season) from the
-    rule's own word ("last", "this"), else the tense, else the rule's default for its kind of
-    expression."""
+def _direction(mention: Mention, tense: str | None, genre: str) -> tuple[str | None, bool, str, bool]:
+    """(direction, strict, why, told): past, future or current (of the anchor's year or season)
+    from the rule's own word ("last", "this"), else the tense, else the rule's default for its kind
+    of expression. told is whether the tense alone decided it: only then may the date lie a little
+    on the other side, as a plan reported in the past tense does."""
     if mention.direction == "-1":
-        return "past", True, f'"{mention.text}" points back'
+        return "past", True, f'"{mention.text}" points back', False
     if mention.direction == "+1":
-        return "future", True, f'"{mention.text}" points ahead'
+        return "future", True, f'"{mention.text}" points ahead', False
     if mention.direction == "+0":
-        return "current", False, f'"{mention.text}" means the current one'
+        return "current", False, f'"{mention.text}" means the current one', False
     if mention.direction == "since":
-        return "past", False, '"since" points back'
+        return "past", False, '"since" points back', False
     if genre == "narrative":
-        return None, False, "narrative text: the year of the story at that point"
+        return None, False, "narrative text: the year of the story at that point", False
     if mention.rule.ignore_tense:
-        return mention.rule.default_direction, False, mention.rule.default_why
+        return mention.rule.default_direction, False, mention.rule.default_why, False
     if tense is not None:
-        return tense, False, f"{tense} tense"
+        return tense, False, f"{tense} tense", True
     if mention.rule.default_direction:
-        return mention.rule.default_direction, False, f"no tense marks the sentence; {mention.rule.default_why}"
-    return None, False, "no tense marks the sentence"
+        return mention.rule.default_direction, False, f"no tense marks the sentence; {mention.rule.default_why}", False
+    return None, False, "no tense marks the sentence", False
 
 
 def _choose_year(key, anchor_key, year: int, direction: str | None, strict: bool) -> int:
@@ -426,7 +427,7 @@ def _resolve_holiday(mention: Mention, year: str, rule: str, anchors: Anchors, t
     if anchor is None or anchor.before_christ or anchor.granularity != "day":
         why = "the article has no publication date" if anchor is None else f"{anchor} is not precise enough"
         return Resolution(holidays.unknown_year_form(rule), f"not resolved: {why}", anchor)
-    direction, strict, why = _direction(mention, tense, genre)
+    direction, strict, why, _ = _direction(mention, tense, genre)
     days = [holidays.day_of(rule, year) for year in range(max(anchor.day.year - 1, 1), min(anchor.day.year + 2, 10000))]
     earlier = [d for d in days if d < anchor.day or (not strict and d == anchor.day)]
     later = [d for d in days if d > anchor.day or (not strict and d == anchor.day)]
@@ -528,10 +529,9 @@ def _resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str) 
     anchor = anchors.get("WRITTEN", genre)
     if anchor is None:
         return Resolution(value, "not resolved: the article has no publication date")
-    direction, strict, why = _direction(mention, tense, genre)
+    direction, strict, why, told = _direction(mention, tense, genre)
     try:
-        plans = mention.direction != "since" and not mention.rule.ignore_tense  # no tense, no plan told in it
-        resolved = _resolve_cyclic(value, anchor, direction, strict, nearest=genre == "news", plans=plans)
+        resolved = _resolve_cyclic(value, anchor, direction, strict, nearest=genre == "news", plans=told)
         in_calendar = resolved is None or timex.interval(resolved) is not None
     except OverflowError:  # a weekday before 1 January 1 or after 31 December 9999
         in_calendar = False

@@ -110,9 +110,14 @@ def kind_of(group: str) -> str:
     return group.rsplit("_", 1)[0] if group.rsplit("_", 1)[-1].isdigit() else group
 
 
+def _spelling(text: str) -> str:
+    """Text as vocabulary entries are compared: lower case, each run of whitespace one space."""
+    return re.sub(r"\s+", " ", text).lower()
+
+
 def _lookup(table: str, text: str):
     entries = load()[table]
-    key = re.sub(r"\s+", " ", text).lower()
+    key = _spelling(text)
     for word, value in entries.items():
         if str(word).lower() == key:
             if table in load()["capitalised"] and not text[:1].isupper():
@@ -122,7 +127,7 @@ def _lookup(table: str, text: str):
 
 
 def _number(text: str) -> str:
-    words = re.sub(r"\s+", " ", text).lower()
+    words = _spelling(text)
     if re.fullmatch(r"\d+(?:\.\d+)?", words):
         return words
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+", words):
@@ -203,7 +208,7 @@ def _century(text: str) -> str:
 @lru_cache(maxsize=1)
 def _holidays_of_one_country() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
     table = load()["holidays_of_one_country"]
-    by_spelling = {re.sub(r"\s+", " ", holiday).lower(): (holiday, country) for holiday, country in table.items()}
+    by_spelling = {_spelling(holiday): (holiday, country) for holiday, country in table.items()}
     return re.compile(rf"\b(?:{alternation(table)})\b", re.IGNORECASE), by_spelling
 
 
@@ -211,7 +216,7 @@ def holiday_kept_by(text: str) -> tuple[str, str] | None:
     """(holiday, country) for a holiday named in text that countries keep on different days."""
     pattern, by_spelling = _holidays_of_one_country()
     found = pattern.search(text)
-    return by_spelling[re.sub(r"\s+", " ", found.group()).lower()] if found else None
+    return by_spelling[_spelling(found.group())] if found else None
 
 
 def _ordinal(text: str) -> str:

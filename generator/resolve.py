@@ -453,9 +453,9 @@ def _on_weekday(weekday: int, found: Resolution, movable: bool) -> Resolution:
     if timex.precision(found.value) != "day":
         return found
     day = date.fromisoformat(found.value)
-    named, actual = calendar.day_name[weekday - 1], calendar.day_name[day.weekday()]
     if day.isoweekday() == weekday:
         return found
+    named, actual = calendar.day_name[weekday - 1], calendar.day_name[day.weekday()]
     written = f"{day.day} {calendar.month_name[day.month]} {day.year}"
     for year in (day.year - 1, day.year + 1) if movable else ():
         try:

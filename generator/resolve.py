@@ -26,8 +26,10 @@ NARRATIVE_WRAP_MONTHS = 6  # a month this far behind the story's month lies in t
 MONTH_KEPT_DAYS = 2  # "two days later" after June 1950 leaves June at most once in 15
 FINER_FIRST = ("time", "day", "weekend", "week", "month", "season", "quarter", "half", "year", "decade", "century")
 # Dates before Christ are reckoned as years of the calendar shifted by this much (BC 1 is year
-# ERA_SHIFT, AD 1 the year after), so that "the following year" after 491 BC is 490 BC.
-ERA_SHIFT = 9000
+# ERA_SHIFT, AD 1 the year after), so that "the following year" after 491 BC is 490 BC. The
+# shifted year of 499 BC begins a decade and a century, so "the following decade" after 490 BC
+# is the 480s BC and "the previous century" the 500s BC.
+ERA_SHIFT = 8998
 
 
 @dataclass(frozen=True)
@@ -63,9 +65,12 @@ class Anchor:
 
 
 def _shifted(value: str) -> str | None:
-    """BC0480-08 as a value of the shifted calendar; None for decades and centuries."""
+    """BC0480-08, BC048 (the 480s BC) or BC04 (the 400s BC) as a value of the shifted calendar."""
     if m := re.fullmatch(r"BC(\d{4})(.*)", value):
         return f"{ERA_SHIFT + 1 - int(m[1]):04d}{m[2]}"
+    if m := re.fullmatch(r"BC(\d{2,3})", value):
+        digits = len(m[1])
+        return f"{(ERA_SHIFT + 1) // 10 ** (4 - digits) - int(m[1]):0{digits}d}"
     return None
 
 
@@ -74,6 +79,11 @@ def _unshifted(value: str) -> str | None:
     if m := re.fullmatch(r"(\d{4})(.*)", value):
         year = int(m[1]) - ERA_SHIFT
         return f"{year:04d}{m[2]}" if year >= 1 else f"BC{1 - year:04d}{m[2]}"
+    if m := re.fullmatch(r"\d{2,3}", value):  # a decade or century
+        digits, last_before_christ = len(value), (ERA_SHIFT + 1) // 10 ** (4 - len(value))
+        if int(value) <= last_before_christ:
+            return f"BC{last_before_christ - int(value):0{digits}d}"
+        return f"{int(value) - last_before_christ - 1:0{digits}d}"
     return None
 
 

@@ -28,12 +28,12 @@ _RANGE_TO = re.compile(r"\s*(?:-|–|—|to|until|till|through|and)\s*", re.IGNO
 # A date that ends a span, a few words after "until" ("lasted until the fall of Budapest in February
 # 1945"), looks ahead of the story, which goes on from where it was.
 _SPAN_END = re.compile(r"\b(?:until|till)(?:\s+[\w'’-]+){0,6}\s+$", re.IGNORECASE)
-# An earlier date in brackets, "(1790)", or naming a thing, "the August 1792 uprising", looks back
-# from the story, which goes on from where it was.
+# An earlier date in brackets, "(1790)", or naming a thing, "the August 1792 uprising", "the 1978
+# Treaty of Friendship", looks back from the story, which goes on from where it was.
 _BRACKETED = (re.compile(r"\(\s*$"), re.compile(r"^\s*\)"))
 _NAMING = (re.compile(r"\bthe\s+$", re.IGNORECASE),
            re.compile(r"^\s+(?!(?:and|or|to|until|till|through|when|as|of|in|on|at|by|for|with|from|after|before)\b)"
-                      r"[a-z]{3,}\b"))
+                      r"(?:[a-z]{3,}|[A-Z][a-z]{2,})\b"))
 _ENDED = re.compile(r"\s+(?:that\s+)?(?:ended|ending)\s+", re.IGNORECASE)
 HEADING_WORDS = 12  # a heading is a line of at most this many words, without closing punctuation
 _CLOSING_PUNCTUATION = re.compile(r"[.!?;:,\"”’)\]]\s*$")

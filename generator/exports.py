@@ -9,12 +9,12 @@ import io
 import json
 import os
 from datetime import date, datetime, time, timedelta, timezone
+from functools import lru_cache
+from importlib import import_module
 from importlib.metadata import version
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin
-
-from icalendar import Calendar
-from icalendar import Event as CalendarEvent
 
 from . import timex
 from .events import Event, Undated
@@ -23,12 +23,15 @@ from .keys import entry_key
 from .places import places_in
 from .store import Store, kept_in
 
+if TYPE_CHECKING:
+    from icalendar import Event as CalendarEvent
+
 SITE_NAME = "News timeline"
 SCHEMA = "news-timeline/1"
 EXPORTS_DATABASE = "exports.sqlite3"
 DATED_PARTS = ("json", "csv", "timelinejs", "icalendar")
 UNDATED_PARTS = ("json", "csv")
-ICALENDAR_VERSION = version("icalendar")
+ICALENDAR_VERSION = version("icalendar")  # its output is part of what is kept
 _CALENDAR_END = b"END:VCALENDAR\r\n"
 EXPORTS = {
     "timeline.json": "every entry with its quote, citation, expressions and how its date was determined",
@@ -191,9 +194,16 @@ def _summary(label: str, quote: str, limit: int = 90) -> str:
     return f"{label}: {short}"
 
 
+@lru_cache(maxsize=1)
+def _icalendar():
+    """The icalendar package, imported when an entry's iCalendar event is first made: a rebuild
+    takes the others from its cache, and importing it takes a fifth of a second."""
+    return import_module("icalendar")
+
+
 def _calendar_event(event: Event, record: dict) -> CalendarEvent:
     stamp_day = event.article.published or event.start
-    entry = CalendarEvent()
+    entry = _icalendar().Event()
     entry.add("uid", f"{event.id}@news-timeline")
     entry.add("dtstamp", datetime.combine(stamp_day, time(0, 0), tzinfo=timezone.utc))
     entry.add("dtstart", event.start)
@@ -225,7 +235,7 @@ def timeline_ics(texts: list[bytes]) -> bytes:
     the month). DTSTAMP is midnight UTC of the article's publication date (else of the event's
     first day), so the file is the same on every build; UIDs come from the entries' permalink ids.
     """
-    calendar = Calendar()
+    calendar = _icalendar().Calendar()
     calendar.add("prodid", f"-//{SITE_NAME}//timeline.ics//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")

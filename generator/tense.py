@@ -11,6 +11,10 @@ _WORD = re.compile(r"[\w'’]+")
 _LOOK_BEHIND = 16  # words before the expression that may decide its tense
 _LOOK_AHEAD = 8
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+# "The deadline is Friday", "the hearing is on Monday", "Sunday is polling day": a date the
+# present tense joins to what happens on it is one to come.
+_COPULA_BEFORE = re.compile(r"\b(?:is|are)\s+(?:on\s+)?$", re.IGNORECASE)
+_COPULA_AFTER = re.compile(r"\s+(?:is|are)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -60,6 +64,8 @@ def tense(sentence: str, start: int, end: int) -> str | None:
     The nearest tense marker wins, looking first at the words before the expression (the verb
     it modifies usually comes first in news English), then at the words after it.
     """
+    if _COPULA_BEFORE.search(sentence, 0, start) or _COPULA_AFTER.match(sentence, end):
+        return "future"
     before = [w.lower() for w in _WORD.findall(sentence[:start])][-_LOOK_BEHIND:]
     after = [w.lower() for w in _WORD.findall(sentence[end:])][:_LOOK_AHEAD]
     for index in range(len(before) - 1, -1, -1):

@@ -103,6 +103,8 @@ class Anchors:
     def get(self, kind: str, genre: str) -> Anchor | None:
         if kind == "QTR":
             return self.quarter or self._quarter_before_dct()
+        if kind == "MENTIONED":
+            return self.ref
         if kind == "WRITTEN" and genre == "narrative":
             return self.written or self.ref or self.dct
         if kind == "REF" or genre == "narrative":
@@ -349,7 +351,7 @@ def _resolve_relative(value: str, anchor: Anchor | None) -> tuple[str | None, st
     except (OverflowError, ValueError):  # before year 1 or after 9999
         return None, f"{meaning} {anchor}, which falls outside the years 1 to 9999"
     if shifted is None:
-        known = _known_part(anchor, unit, amount) if kind == "REF" else None
+        known = _known_part(anchor, unit, amount) if kind in ("REF", "MENTIONED") else None
         if known is None:
             return None, f"{meaning} {anchor}, which is not precise enough"
         return known, f"{meaning} {anchor}, which gives no exact {unit_word}: taken as {timex.describe(known)}"

@@ -18,6 +18,8 @@ GENRES = ("news", "narrative")
 # A period after the last date mentioned that a sentence about the future counts from the
 # publication date instead: "Sales fell in 2019 ... will hire 500 over the next year".
 _LONG_AHEAD = re.compile(r"REL:REF:(?:month|quarter|year|decade|century):\+")
+_FROM_A_MENTIONED_DATE = re.compile(r"REL:(?:REF|MENTIONED):")
+_COUNTED_AHEAD = re.compile(r"REL:REF:\w+:\+")
 # What may stand between a time of day and the date it is on: "Friday, at 9 a.m.", "10:35 a.m.
 # (0735 GMT) Friday", "5:34 a.m. Baghdad time on March 20".
 _DATE_THEN_TIME = re.compile(r"\s*,?\s*(?:at\s+)?")
@@ -221,8 +223,11 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
         if genre == "news" and mention.direction is None and after_since(text[start : mention.start]):
             mention = replace(mention, direction="since")
         here = anchors
-        if tense_here == "past" and mention.value.startswith("REL:REF") and past_ref and anchors.ref.day > dct:
+        if tense_here == "past" and _FROM_A_MENTIONED_DATE.match(mention.value) and past_ref and anchors.ref.day > dct:
             here = replace(anchors, ref=past_ref)  # "had visited twice that year": not the year ahead
+        elif (genre == "news" and tense_here == "past" and anchors.ref is None
+              and _COUNTED_AHEAD.match(mention.value)):
+            here = replace(anchors, dct=None)  # "was charged the next day": not the day after publication
         elif (genre == "news" and tense_here == "future" and _LONG_AHEAD.match(mention.value) and anchors.ref
               and anchors.dct and anchors.ref.day < anchors.dct.day):
             here = replace(anchors, ref=anchors.dct)  # "will hire 500 in the next year": counted from now

@@ -226,6 +226,15 @@ def _template_name(value: str) -> str:
     return timex.describe_unresolved(value).removeprefix("a ").removesuffix(" (year unknown)")
 
 
+def _against_the_tense(direction: str | None, relation: str) -> str:
+    """What the reason adds for a date on the other side of the anchor from its tense's."""
+    if direction == "past" and relation == "after":
+        return f", but no more than {PAST_TENSE_AHEAD_DAYS} days ahead: read as a plan reported in the past tense"
+    if direction == "future" and relation == "before":
+        return f", but no more than {FUTURE_TENSE_BEHIND_DAYS} days back: read as an earlier date the future refers to"
+    return ""
+
+
 def _relation(resolved: str, anchor: Anchor) -> str:
     first, last = timex.interval(resolved)
     if last < anchor.day:
@@ -431,7 +440,9 @@ _MOVING_HOLIDAY = re.compile(rf"(?P<year>\d{{4}}|XXXX)-(?P<rule>{holidays.RULE.p
 
 def _resolve_holiday(mention: Mention, year: str, rule: str, anchors: Anchors, tense: str | None,
                      genre: str) -> Resolution:
-    """Thanksgiving 1999, or the Thanksgiving on the side of the anchor that the tense says."""
+    """Thanksgiving 1999, or the Thanksgiving on the side of the anchor that the tense says; a
+    sentence about the future may mean one just passed ("braced for Black Friday", written after
+    it), as it may a date."""
     what = holidays.describe(rule)
     if year != "XXXX":
         return Resolution(holidays.day_of(rule, int(year)).isoformat(), f"{what} of {year}")
@@ -439,18 +450,23 @@ def _resolve_holiday(mention: Mention, year: str, rule: str, anchors: Anchors, t
     if anchor is None or anchor.before_christ or anchor.granularity != "day":
         why = "the article has no publication date" if anchor is None else f"{anchor} is not precise enough"
         return Resolution(holidays.unknown_year_form(rule), f"not resolved: {why}", anchor)
-    direction, strict, why, _ = _direction(mention, tense, genre)
+    direction, strict, why, told = _direction(mention, tense, genre)
+
+    def on_its_side(day: date) -> bool:
+        """A past tense never looks ahead to a holiday, as it may to a date reported as planned: a
+        plan for a holiday is said with a word that looks ahead ("braced for Black Friday")."""
+        ahead = (day - anchor.day).days
+        if direction == "past":
+            return ahead < 0 or (not strict and ahead == 0)
+        if direction == "future":
+            return ahead > 0 or (not strict and ahead == 0) or (told and -ahead <= FUTURE_TENSE_BEHIND_DAYS)
+        return True
+
     days = [holidays.day_of(rule, year) for year in range(max(anchor.day.year - 1, 1), min(anchor.day.year + 2, 10000))]
-    earlier = [d for d in days if d < anchor.day or (not strict and d == anchor.day)]
-    later = [d for d in days if d > anchor.day or (not strict and d == anchor.day)]
-    if direction == "past" and earlier:
-        day = max(earlier)
-    elif direction == "future" and later:
-        day = min(later)
-    else:
-        day = min(days, key=lambda d: (abs((d - anchor.day).days), d))
+    day = min([d for d in days if on_its_side(d)] or days, key=lambda d: (abs((d - anchor.day).days), d))
     relation = "before" if day < anchor.day else "after" if day > anchor.day else "that is"
-    return Resolution(day.isoformat(), f"{what}, the one {relation} {anchor}; {why}", anchor)
+    return Resolution(day.isoformat(), f"{what}, the one {relation} {anchor}; {why}{_against_the_tense(direction, relation)}",
+                      anchor)
 
 
 def without_weekday(value: str) -> str:
@@ -553,11 +569,7 @@ def _resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str) 
     if resolved is None:
         return Resolution(value, f"not resolved: {anchor} is not precise enough", anchor)
     relation = _relation(resolved, anchor)
-    if direction == "past" and relation == "after":
-        why += f", but no more than {PAST_TENSE_AHEAD_DAYS} days ahead: read as a plan reported in the past tense"
-    elif direction == "future" and relation == "before":
-        why += f", but no more than {FUTURE_TENSE_BEHIND_DAYS} days back: read as an earlier date the future refers to"
-    reason = f"the {_template_name(value)} {relation} {anchor}; {why}"
+    reason = f"the {_template_name(value)} {relation} {anchor}; {why}{_against_the_tense(direction, relation)}"
     if anchor.before_christ:
         resolved = _unshifted(resolved)
     return Resolution(resolved or value, reason, anchor)

@@ -26,6 +26,7 @@ TRIGGER_TABLES = ("months", "weekdays", "seasons", "parts_of_day", "holidays", "
 # Tables a rule may name in `needs` (by the macro that matches them) instead of listing words.
 NEEDS_TABLES = {macro: vocabulary.TABLE_MACROS[macro]
                 for macro in ("MONTH", "WEEKDAY", "SEASON", "HOLIDAY", "MOVING_HOLIDAY", "PART", "UNIT", "CALUNIT")}
+NAME = "NAME"  # the type of a rule whose words name something and date nothing
 NEEDS_DIGIT = "DIGIT"  # a rule's need met by any digit
 _DIGIT = re.compile(r"\d")
 PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")  # no expression runs from one paragraph into the next
@@ -95,7 +96,7 @@ def load_rules() -> tuple[Rule, ...]:
                 name=entry["name"],
                 type=entry["type"],
                 regex=re.compile(rf"(?<![\w'’])(?:{body})(?!\w|-(?-i:[a-z]))", _FLAGS),
-                value=str(entry["value"]),
+                value=str(entry.get("value", "")),
                 order=order,
                 time=entry.get("time"),
                 mod=entry.get("mod"),
@@ -301,12 +302,14 @@ def _modified(mention: Mention, text: str) -> Mention:
 
 def recognise(text: str) -> list[Mention]:
     """The longest non-overlapping mentions in text order (ties go to the earlier rule), each
-    with the words around it that qualify it."""
+    with the words around it that qualify it; a name that dates nothing (a NAME rule's match)
+    keeps its words from the others and is not itself a mention."""
     taken = bytearray(len(text))
     kept = []
     for mention in sorted(candidates(text), key=lambda m: (m.start - m.end, m.rule.order, m.start)):
         if any(taken[mention.start : mention.end]):
             continue
         taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
-        kept.append(mention)
+        if mention.type != NAME:
+            kept.append(mention)
     return sorted((_modified(mention, text) for mention in kept), key=lambda m: m.start)

@@ -48,7 +48,7 @@ TABLE_MACROS = {
     "MONTH": "months", "WEEKDAY": "weekdays", "SEASON": "seasons", "PART": "parts_of_day", "HOLIDAY": "holidays",
     "MOVING_HOLIDAY": "moving_holidays", "UNIT": "units", "CALUNIT": "calendar_units", "ORD": "ordinals",
     "SHIFT": "shifts", "POSITION": "positions", "APPROX": "approximations", "OUTSIDE_APPROX": "outside_approximations",
-    "SPELLED_DAY": "spelled_days", "CAR_MAKE": "car_makes", "FIGURE_WORD": "figure_words",
+    "SPELLED_DAY": "spelled_days", "CAR_MAKE": "car_makes", "FIGURE_WORD": "figure_words", "NAMED_DAY": "named_days",
 }
 
 

@@ -13,6 +13,9 @@ def check(case: dict, default_dct: date = DEFAULT_DCT) -> None:
     dct = case.get("dct", default_dct)
     dct = date.fromisoformat(str(dct)) if dct else None
     found = tag(text, dct, case.get("genre", "news"))
+    if case.get("untagged"):
+        assert not found, f"{text!r}: expected no expression, found {[(t.text, t.value) for t in found]}"
+        return
     matching = [t for t in found if t.text == extent]
     assert matching, f"{extent!r} not tagged in {text!r}; found {[(t.text, t.value) for t in found]}"
     got = matching[0]

@@ -510,12 +510,15 @@ def _resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str) 
         _, weekday, day_value = value.split(":", 2)
         found = _resolve(replace(mention, value=day_value), anchors, tense, genre)
         return _on_weekday(int(weekday), found, movable=day_value.startswith("XXXX"))
-    if value.startswith("WEEK:"):  # "the week of March 6": the week that holds that day
-        day = _resolve(replace(mention, value=value.removeprefix("WEEK:")), anchors, tense, genre)
+    if value.startswith(("WEEK:", "WEEKEND:")):  # "the week of March 6": the week that holds that day
+        period, _, day_value = value.partition(":")
+        period = period.lower()
+        day = _resolve(replace(mention, value=day_value), anchors, tense, genre)
         if timex.precision(day.value) != "day":
-            return Resolution(timex.UNRESOLVED["week"], day.reason, day.anchor)
-        return Resolution(timex.format_period("week", date.fromisoformat(day.value)),
-                          f"the week that holds {timex.describe(day.value)}: {day.reason}", day.anchor)
+            return Resolution(timex.UNRESOLVED[period], day.reason, day.anchor)
+        which = "the weekend of the week" if period == "weekend" else "the week"
+        return Resolution(timex.format_period(period, date.fromisoformat(day.value)),
+                          f"{which} that holds {timex.describe(day.value)}: {day.reason}", day.anchor)
     if value.startswith("DUR:"):
         what = "a length of time" if mention.type == "DURATION" else "a repeating period"
         return Resolution(duration_value(value), f"{what}, not a date")

@@ -274,7 +274,9 @@ def _resolve_cyclic(value: str, anchor: Anchor, direction: str | None, strict: b
         elif strict or not nearest:
             month = int(value[5:7])
             key = (lambda y: (y, month, int(value[8:]))) if len(value) > 7 else (lambda y: (y, month))
-            year = _choose_year(key, (day.year, day.month, day.day)[: 3 if len(value) > 7 else 2], day.year, direction, strict)
+            after = anchor.span[1] if strict and direction == "future" else day  # "the following May" after spring 1429 is 1430's
+            year = _choose_year(key, (after.year, after.month, after.day)[: 3 if len(value) > 7 else 2], day.year, direction,
+                                strict)
             if not nearest and anchor.granularity in ("day", "month") and day.month - int(value[5:7]) > NARRATIVE_WRAP_MONTHS:
                 year += 1
         else:

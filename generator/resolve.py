@@ -521,6 +521,14 @@ def _resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str) 
         which = "the weekend of the week" if period == "weekend" else "the week"
         return Resolution(timex.format_period(period, date.fromisoformat(day.value)),
                           f"{which} that holds {timex.describe(day.value)}: {day.reason}", day.anchor)
+    if value.startswith("WEEKS:"):  # "a week from Tuesday": that many weeks after the day
+        _, count, day_value = value.split(":", 2)
+        day = _resolve(replace(mention, value=day_value), anchors, tense, genre)
+        if timex.precision(day.value) != "day":
+            return Resolution(timex.UNRESOLVED["day"], day.reason, day.anchor)
+        weeks = "one week" if int(count) == 1 else f"{count} weeks"
+        return Resolution((date.fromisoformat(day.value) + timedelta(weeks=int(count))).isoformat(),
+                          f"{weeks} after {timex.describe(day.value)}: {day.reason}", day.anchor)
     if value.startswith("DUR:"):
         what = "a length of time" if mention.type == "DURATION" else "a repeating period"
         return Resolution(duration_value(value), f"{what}, not a date")

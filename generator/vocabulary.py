@@ -60,7 +60,7 @@ def macros() -> dict[str, str]:
         **{macro: alternation(vocab[table]) for macro, table in TABLE_MACROS.items()},
         "SEASON_EVENT": rf"(?:{alternation(vocab['seasonal_events'])})s?",
         "NUM": rf"\d{{1,3}}(?:,\d{{3}})+|\d+(?:\s+1/2|½)|\d+(?:\.\d+)?|(?:{_TENS})(?:[\s-](?:{_ONES}))?|{alternation(vocab['numbers'])}",
-        "DECADE": rf"\d{{0,2}}[1-9]0s\s*{BC}|(?:1[0-9]|20)\d0s|['’]\d0s|\d0s|{alternation(vocab['decade_words'])}",
+        "DECADE": rf"\d{{0,2}}\d0s\s*{BC}|(?:1[0-9]|20)\d0s|[1-9]00s|['’]\d0s|\d0s|{alternation(vocab['decade_words'])}",
         "DAY": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?",
         "YEAR": rf"(?:1[0-9]|20)\d\d|\d{{1,4}}\s*{BC}|{_AD_YEAR}",
         "AD_YEAR": _AD_YEAR,
@@ -189,13 +189,17 @@ def _year(text: str) -> str:
 
 
 def _decade(text: str) -> str:
-    """'the 1990s' -> 199, 'the eighties' -> 198, 'the 480s BC' -> BC048."""
+    """'the 1990s' -> 199, 'the eighties' -> 198, 'the 480s BC' -> BC048; a hundred's years are
+    its century: 'the 1800s' -> 18, 'the 1200s BC' -> BC12, but 'the 2000s' is a decade, 200."""
     words = text.lower()
     if words in load()["decade_words"]:
         return "19" + load()["decade_words"][words]
     digits = re.sub(r"\D", "", words)
+    century = len(digits) >= 3 and digits.endswith("00") and digits != "2000"
     if re.search(BC, text):
-        return f"BC{int(digits) // 10:03d}"
+        return f"BC{int(digits) // 100:02d}" if century else f"BC{int(digits) // 10:03d}"
+    if century:
+        return f"{int(digits) // 100:02d}"
     return digits[:3] if len(digits) == 4 else "19" + digits[0]
 
 

@@ -257,6 +257,8 @@ def _resolve_cyclic(value: str, anchor: Anchor, direction: str | None, strict: b
         if anchor.granularity != "day":
             return None
         weekday = int(m[1])
+        if direction == "current":  # this Tuesday: the one of the anchor's week
+            return (day + timedelta(days=weekday - day.isoweekday())).isoformat()
         if direction == "future":
             ahead = (weekday - day.isoweekday()) % 7
             if strict:
@@ -521,6 +523,14 @@ def _resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str) 
         which = "the weekend of the week" if period == "weekend" else "the week"
         return Resolution(timex.format_period(period, date.fromisoformat(day.value)),
                           f"{which} that holds {timex.describe(day.value)}: {day.reason}", day.anchor)
+    if value.startswith("DAYOFWEEK:"):  # "Tuesday last week": that weekday of the week found
+        _, weekday, week_value = value.split(":", 2)
+        week = _resolve(replace(mention, value=week_value), anchors, tense, genre)
+        if timex.precision(week.value) != "week":
+            return Resolution(timex.UNRESOLVED["day"], week.reason, week.anchor)
+        day = timex.interval(week.value)[0] + timedelta(days=int(weekday) - 1)
+        return Resolution(day.isoformat(), f"the {calendar.day_name[day.weekday()]} of {timex.describe(week.value)}: "
+                                           f"{week.reason}", week.anchor)
     if value.startswith("WEEKS:"):  # "a week from Tuesday": that many weeks after the day
         _, count, day_value = value.split(":", 2)
         day = _resolve(replace(mention, value=day_value), anchors, tense, genre)

@@ -74,6 +74,7 @@ class Mention:
     time: str | None = None
     mod: str | None = None
     direction: str | None = None  # the shift ("-1", "+0", "+1") that overrides the tense, or "since"
+    plan: bool = False  # its sentence tells of a plan, so a past tense may date something ahead
     near_quarter: str | None = None
 
 

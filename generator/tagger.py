@@ -12,7 +12,7 @@ from typing import NamedTuple
 from . import sentences, timex, vocabulary
 from .recognise import PARAGRAPH_BREAK, Mention, recognise
 from .resolve import Anchor, Anchors, Resolution, resolve, without_weekday
-from .tense import after_since, tense
+from .tense import after_since, tells_of_a_plan, tense
 
 GENRES = ("news", "narrative")
 # A period after the last date mentioned that a sentence about the future counts from the
@@ -222,6 +222,8 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
         tense_here = tense(text[start:end], mention.start - start, mention.end - start)
         if genre == "news" and mention.direction is None and after_since(text[start : mention.start]):
             mention = replace(mention, direction="since")
+        if tense_here == "past" and tells_of_a_plan(text[start : mention.start], text[mention.end : end]):
+            mention = replace(mention, plan=True)
         here = anchors
         if tense_here == "past" and _FROM_A_MENTIONED_DATE.match(mention.value) and past_ref and anchors.ref.day > dct:
             here = replace(anchors, ref=past_ref)  # "had visited twice that year": not the year ahead

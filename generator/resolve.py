@@ -132,8 +132,9 @@ class Resolution:
 def _direction(mention: Mention, tense: str | None, genre: str) -> tuple[str | None, bool, str, bool]:
     """(direction, strict, why, told): past, future or current (of the anchor's year or season)
     from the rule's own word ("last", "this"), else the tense, else the rule's default for its kind
-    of expression. told is whether the tense alone decided it: only then may the date lie a little
-    on the other side, as a plan reported in the past tense does."""
+    of expression. told is whether the tense alone decided it (and, for a past tense, whether its
+    sentence tells of a plan): only then may the date lie a little on the other side, as a plan
+    reported in the past tense does."""
     if mention.direction == "-1":
         return "past", True, f'"{mention.text}" points back', False
     if mention.direction == "+1":

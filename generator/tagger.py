@@ -78,15 +78,19 @@ def _with_time(value: str, time: str | None) -> str:
 
 
 def _neighbour_date(mentions: list[Mention], index: int, text: str) -> int | None:
-    """The index of a date written right next to the time of day at mentions[index]."""
+    """The index of a date written right next to the time of day at mentions[index]: a date, or
+    a part of a day ("9:15 on Saturday morning")."""
+    def dates(other: Mention) -> bool:
+        return other.type == "DATE" or (other.type == "TIME" and not other.rule.attach)
+
     mention = mentions[index]
     if index + 1 < len(mentions):
         after = mentions[index + 1]
-        if after.type == "DATE" and _TIME_THEN_DATE.fullmatch(text[mention.end : after.start]):
+        if dates(after) and _TIME_THEN_DATE.fullmatch(text[mention.end : after.start]):
             return index + 1
     if index > 0:
         before = mentions[index - 1]
-        if before.type == "DATE" and _DATE_THEN_TIME.fullmatch(text[before.end : mention.start]):
+        if dates(before) and _DATE_THEN_TIME.fullmatch(text[before.end : mention.start]):
             return index - 1
     return None
 
@@ -263,6 +267,7 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
     for index, neighbour in attached.items():
         mention = mentions[index]
         date_value, date_found = resolved[neighbour]
+        date_value = timex.split_time(date_value)[0]
         if timex.precision(date_value) == "day":
             reason = f'on the date written next to it, "{mentions[neighbour].text}"'
             resolved[index] = (_with_time(date_value, mention.time), Resolution(date_value, reason, date_found.anchor))

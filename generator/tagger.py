@@ -37,6 +37,7 @@ _NAMING = (re.compile(r"\bthe\s+$", re.IGNORECASE),
            re.compile(r"^\s+(?!(?:and|or|to|until|till|through|when|as|of|in|on|at|by|for|with|from|after|before)\b)"
                       r"(?:[a-z]{3,}|[A-Z][a-z]{2,})\b"))
 _ENDED = re.compile(r"\s+(?:that\s+)?(?:ended|ending)\s+", re.IGNORECASE)
+_OPENS_SENTENCE = re.compile(r"\s*(?:[A-Za-z]+\s+)?")  # what may come before a date that opens its sentence: "On"
 HEADING_WORDS = 12  # a heading is a line of at most this many words, without closing punctuation
 _CLOSING_PUNCTUATION = re.compile(r"[.!?;:,\"”’)\]]\s*$")
 QUARTER_CONTEXT_SENTENCES = 2  # how far back a mentioned quarter makes "a year ago" mean its quarter
@@ -48,6 +49,15 @@ def _pluperfect() -> re.Pattern:
     Burma in late 1943", "the last time it had met, in 1614"."""
     irregular = vocabulary.alternation(vocabulary.load()["tense"]["irregular_participles"])
     return re.compile(rf"\bhad\s+(?:\w+\s+)?(?:\w+(?:ed|en|wn|un|ght)|{irregular})\b,?(?:\s+[\w,'’-]+){{0,6}}\s*$",
+                      re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _pluperfect_after() -> re.Pattern:
+    """A clause in the past perfect after an earlier date that opens its sentence: "The night
+    before, the bridges had been mined"."""
+    irregular = vocabulary.alternation(vocabulary.load()["tense"]["irregular_participles"])
+    return re.compile(rf"[\s,]*(?:[\w'’-]+\s+){{0,6}}had\s+(?:\w+\s+)?(?:\w+(?:ed|en|wn|un|ght)|{irregular})\b",
                       re.IGNORECASE)
 
 
@@ -159,13 +169,14 @@ def _digression(mentioned: Anchor, ref: Anchor | None, genre: str, tense_here: s
     were to be held in 1976"), the end of a span after the story's date (lead_in, the sentence
     before it, ends "...lasted until the fall of") or an earlier date in brackets, naming a
     thing (lead_out, the sentence after it, starts ")" or " uprising") or in the past perfect
-    ("had invaded Burma in") is an aside: the dates after it still follow the story. A date in
+    ("had invaded Burma in", "The night before, the bridges had been mined") is an aside: the dates after it still follow the story. A date in
     a heading ("Estates-General of 1789") is where the story goes next."""
     if genre != "narrative" or ref is None or heading:
         return False
     if tense_here == "future":
         return True
-    if mentioned.day < ref.day and (_pluperfect().search(lead_in) or any(
+    flashback = _pluperfect().search(lead_in) or (_OPENS_SENTENCE.fullmatch(lead_in) and _pluperfect_after().match(lead_out))
+    if mentioned.day < ref.day and (flashback or any(
             before.search(lead_in) and after.search(lead_out) for before, after in (_BRACKETED, _NAMING))):
         return True
     if mentioned.day > ref.day and _SPAN_END.search(lead_in):

@@ -169,8 +169,9 @@ def _digression(mentioned: Anchor, ref: Anchor | None, genre: str, tense_here: s
     were to be held in 1976"), the end of a span after the story's date (lead_in, the sentence
     before it, ends "...lasted until the fall of") or an earlier date in brackets, naming a
     thing (lead_out, the sentence after it, starts ")" or " uprising") or in the past perfect
-    ("had invaded Burma in", "The night before, the bridges had been mined") is an aside: the dates after it still follow the story. A date in
-    a heading ("Estates-General of 1789") is where the story goes next."""
+    ("had invaded Burma in", "The night before, the bridges had been mined") is an aside: the
+    dates after it still follow the story. A date in a heading ("Estates-General of 1789") is
+    where the story goes next."""
     if genre != "narrative" or ref is None or heading:
         return False
     if tense_here == "future":

@@ -277,9 +277,10 @@ def _resolve_cyclic(value: str, anchor: Anchor, direction: str | None, strict: b
         elif strict or not nearest:
             month = int(value[5:7])
             key = (lambda y: (y, month, int(value[8:]))) if len(value) > 7 else (lambda y: (y, month))
-            after = anchor.span[1] if strict and direction == "future" else day  # "the following May" after spring 1429 is 1430's
-            year = _choose_year(key, (after.year, after.month, after.day)[: 3 if len(value) > 7 else 2], day.year, direction,
-                                strict)
+            # "the following May" comes after the whole of the period it follows: spring 1429's is 1430's
+            after = anchor.span[1] if strict and direction == "future" else day
+            after_key = (after.year, after.month, after.day)[: 3 if len(value) > 7 else 2]
+            year = _choose_year(key, after_key, day.year, direction, strict)
             if not nearest and anchor.granularity in ("day", "month") and day.month - int(value[5:7]) > NARRATIVE_WRAP_MONTHS:
                 year += 1
         else:
@@ -470,8 +471,8 @@ def _resolve_holiday(mention: Mention, year: str, rule: str, anchors: Anchors, t
     days = [holidays.day_of(rule, year) for year in range(max(anchor.day.year - 1, 1), min(anchor.day.year + 2, 10000))]
     day = min([d for d in days if on_its_side(d)] or days, key=lambda d: (abs((d - anchor.day).days), d))
     relation = "before" if day < anchor.day else "after" if day > anchor.day else "that is"
-    return Resolution(day.isoformat(), f"{what}, the one {relation} {anchor}; {why}{_against_the_tense(direction, relation)}",
-                      anchor)
+    reason = f"{what}, the one {relation} {anchor}; {why}{_against_the_tense(direction, relation)}"
+    return Resolution(day.isoformat(), reason, anchor)
 
 
 def without_weekday(value: str) -> str:

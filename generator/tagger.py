@@ -176,7 +176,8 @@ def _digression(mentioned: Anchor, ref: Anchor | None, genre: str, tense_here: s
         return False
     if tense_here == "future":
         return True
-    flashback = _pluperfect().search(lead_in) or (_OPENS_SENTENCE.fullmatch(lead_in) and _pluperfect_after().match(lead_out))
+    flashback = (_pluperfect().search(lead_in)
+                 or (_OPENS_SENTENCE.fullmatch(lead_in) and _pluperfect_after().match(lead_out)))
     if mentioned.day < ref.day and (flashback or any(
             before.search(lead_in) and after.search(lead_out) for before, after in (_BRACKETED, _NAMING))):
         return True

@@ -18,6 +18,7 @@ GENRES = ("news", "narrative")
 # A period after the last date mentioned that a sentence about the future counts from the
 # publication date instead: "Sales fell in 2019 ... will hire 500 over the next year".
 _LONG_AHEAD = re.compile(r"REL:REF:(?:month|quarter|year|decade|century):\+")
+# Values counted from the last date mentioned, and those counted ahead of it ("the next day").
 _FROM_A_MENTIONED_DATE = re.compile(r"REL:(?:REF|MENTIONED):")
 _COUNTED_AHEAD = re.compile(r"REL:REF:\w+:\+")
 # What may stand between a time of day and the date it is on: "Friday, at 9 a.m.", "10:35 a.m.
@@ -43,22 +44,24 @@ _CLOSING_PUNCTUATION = re.compile(r"[.!?;:,\"”’)\]]\s*$")
 QUARTER_CONTEXT_SENTENCES = 2  # how far back a mentioned quarter makes "a year ago" mean its quarter
 
 
+def _had_done() -> str:
+    """The past perfect as a regex: "had invaded", "had been mined", "had met"."""
+    irregular = vocabulary.alternation(vocabulary.load()["tense"]["irregular_participles"])
+    return rf"\bhad\s+(?:\w+\s+)?(?:\w+(?:ed|en|wn|un|ght)|{irregular})\b"
+
+
 @lru_cache(maxsize=1)
 def _pluperfect() -> re.Pattern:
     """An earlier date in a clause in the past perfect also looks back: "forces that had invaded
     Burma in late 1943", "the last time it had met, in 1614"."""
-    irregular = vocabulary.alternation(vocabulary.load()["tense"]["irregular_participles"])
-    return re.compile(rf"\bhad\s+(?:\w+\s+)?(?:\w+(?:ed|en|wn|un|ght)|{irregular})\b,?(?:\s+[\w,'’-]+){{0,6}}\s*$",
-                      re.IGNORECASE)
+    return re.compile(rf"{_had_done()},?(?:\s+[\w,'’-]+){{0,6}}\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
 def _pluperfect_after() -> re.Pattern:
     """A clause in the past perfect after an earlier date that opens its sentence: "The night
     before, the bridges had been mined"."""
-    irregular = vocabulary.alternation(vocabulary.load()["tense"]["irregular_participles"])
-    return re.compile(rf"[\s,]*(?:[\w'’-]+\s+){{0,6}}had\s+(?:\w+\s+)?(?:\w+(?:ed|en|wn|un|ght)|{irregular})\b",
-                      re.IGNORECASE)
+    return re.compile(rf"[\s,]*(?:[\w'’-]+\s+){{0,6}}{_had_done()}", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

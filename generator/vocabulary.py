@@ -44,7 +44,6 @@ _AD_YEAR = r"\d{1,4}\s*(?-i:A\.D\.|AD|C\.E\.|CE)(?!\w)|(?-i:A\.D\.|AD)\s*\d{1,4}
 
 
 # Macros that match any word of one vocabulary table, by the table's name.
-FISCAL_CENTURY_PIVOT = 60  # "FY59" is 2059's, "FY60" 1960's
 TABLE_MACROS = {
     "MONTH": "months", "WEEKDAY": "weekdays", "SEASON": "seasons", "PART": "parts_of_day", "HOLIDAY": "holidays",
     "MOVING_HOLIDAY": "moving_holidays", "UNIT": "units", "CALUNIT": "calendar_units", "ORD": "ordinals",
@@ -204,12 +203,15 @@ def _decade(text: str) -> str:
     return digits[:3] if len(digits) == 4 else "19" + digits[0]
 
 
+FISCAL_CENTURY_PIVOT = 60  # "FY59" is 2059's, "FY60" 1960's
+
+
 def _fiscal_year(text: str) -> str:
     """'23' -> 2023, '2023' -> 2023, '98' -> 1998: fiscal-year codes ("FY23") are of recent years."""
     number = _digits(text)
     if number >= 100:
         return f"{number:04d}"
-    return f"{2000 + number if number <= FISCAL_CENTURY_PIVOT else 1900 + number:04d}"
+    return f"{2000 + number if number < FISCAL_CENTURY_PIVOT else 1900 + number:04d}"
 
 
 def _digits(text: str) -> int:

@@ -510,37 +510,42 @@ def resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str = 
     return found
 
 
+# Values built on another, with what that one must name: "WEEK:XXXX-03-06" ("the week of March
+# 6"), "WEEKEND:...", "DAYOFWEEK:2:REL:DCT:week:-1" ("Tuesday last week"), "WEEKS:1:XXXX-WXX-2"
+# ("a week from Tuesday").
+_BUILT_ON = {"WEEK": "day", "WEEKEND": "day", "DAYOFWEEK": "week", "WEEKS": "day"}
+
+
+def _built_on(mention: Mention, anchors: Anchors, tense: str | None, genre: str) -> Resolution:
+    """A value built on another: the week or weekend that holds a day, a weekday of a week, a day
+    some weeks after another."""
+    kind, _, rest = mention.value.partition(":")
+    number, _, inner = rest.partition(":") if kind in ("DAYOFWEEK", "WEEKS") else ("", "", rest)
+    base = _resolve(replace(mention, value=inner), anchors, tense, genre)
+    if timex.precision(base.value) != _BUILT_ON[kind]:
+        return Resolution(timex.UNRESOLVED.get(kind.lower(), timex.UNRESOLVED["day"]), base.reason, base.anchor)
+    first = timex.interval(base.value)[0]
+    if kind == "DAYOFWEEK":
+        day = first + timedelta(days=int(number) - 1)
+        return Resolution(day.isoformat(), f"the {calendar.day_name[day.weekday()]} of {timex.describe(base.value)}: "
+                                           f"{base.reason}", base.anchor)
+    if kind == "WEEKS":
+        weeks = "one week" if int(number) == 1 else f"{number} weeks"
+        return Resolution((first + timedelta(weeks=int(number))).isoformat(),
+                          f"{weeks} after {timex.describe(base.value)}: {base.reason}", base.anchor)
+    which = "the weekend of the week" if kind == "WEEKEND" else "the week"
+    return Resolution(timex.format_period(kind.lower(), first),
+                      f"{which} that holds {timex.describe(base.value)}: {base.reason}", base.anchor)
+
+
 def _resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str) -> Resolution:
     value = mention.value
     if value.startswith("ON:"):  # "Friday, Jan. 6": the year, next to the one found, that makes it a Friday
         _, weekday, day_value = value.split(":", 2)
         found = _resolve(replace(mention, value=day_value), anchors, tense, genre)
         return _on_weekday(int(weekday), found, movable=day_value.startswith("XXXX"))
-    if value.startswith(("WEEK:", "WEEKEND:")):  # "the week of March 6": the week that holds that day
-        period, _, day_value = value.partition(":")
-        period = period.lower()
-        day = _resolve(replace(mention, value=day_value), anchors, tense, genre)
-        if timex.precision(day.value) != "day":
-            return Resolution(timex.UNRESOLVED[period], day.reason, day.anchor)
-        which = "the weekend of the week" if period == "weekend" else "the week"
-        return Resolution(timex.format_period(period, date.fromisoformat(day.value)),
-                          f"{which} that holds {timex.describe(day.value)}: {day.reason}", day.anchor)
-    if value.startswith("DAYOFWEEK:"):  # "Tuesday last week": that weekday of the week found
-        _, weekday, week_value = value.split(":", 2)
-        week = _resolve(replace(mention, value=week_value), anchors, tense, genre)
-        if timex.precision(week.value) != "week":
-            return Resolution(timex.UNRESOLVED["day"], week.reason, week.anchor)
-        day = timex.interval(week.value)[0] + timedelta(days=int(weekday) - 1)
-        return Resolution(day.isoformat(), f"the {calendar.day_name[day.weekday()]} of {timex.describe(week.value)}: "
-                                           f"{week.reason}", week.anchor)
-    if value.startswith("WEEKS:"):  # "a week from Tuesday": that many weeks after the day
-        _, count, day_value = value.split(":", 2)
-        day = _resolve(replace(mention, value=day_value), anchors, tense, genre)
-        if timex.precision(day.value) != "day":
-            return Resolution(timex.UNRESOLVED["day"], day.reason, day.anchor)
-        weeks = "one week" if int(count) == 1 else f"{count} weeks"
-        return Resolution((date.fromisoformat(day.value) + timedelta(weeks=int(count))).isoformat(),
-                          f"{weeks} after {timex.describe(day.value)}: {day.reason}", day.anchor)
+    if value.partition(":")[0] in _BUILT_ON:
+        return _built_on(mention, anchors, tense, genre)
     if value.startswith("DUR:"):
         what = "a length of time" if mention.type == "DURATION" else "a repeating period"
         return Resolution(duration_value(value), f"{what}, not a date")

@@ -33,8 +33,9 @@ FILTER_PAGE = "tags.md"
 TIMELINE_FIRST = {"boost": 5}  # a search finds an entry of the timeline before the article it quotes
 UNDATED_INTRO = (
     "These sentences report something on a date that could not be pinned down: their article has no "
-    "publication date to resolve “Wednesday” or “last month” against, or the date they count from is "
-    "itself known only to its month or year. They are listed here rather than guessed into the timeline.")
+    "publication date to resolve “Wednesday” or “last month” against, the date they count from is "
+    "itself known only to its month or year, or they count from an event the article does not date "
+    "(“the day after the crash”). They are listed here rather than guessed into the timeline.")
 
 
 class PageStores(NamedTuple):

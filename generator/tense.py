@@ -12,7 +12,8 @@ _LOOK_BEHIND = 16  # words before the expression that may decide its tense
 _LOOK_AHEAD = 8
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 _PLAN_BEFORE = re.compile(r"\b(?:to\s+(?!(?:the|a|an|its|his|her|their|this|that|these|those)\b)[a-z]+|will|would|shall|"
-                          r"should|could|can|may|might|must|plans?|planned|expects?|expected|(?:is|are)\s+[a-z]+ing)\b",
+                          r"should|could|can|may|might|must|plans?|planned|expects?|expected|signall?ed|warned|promised|"
+                          r"pledged|vowed|(?:is|are)\s+[a-z]+ing)\b",
                           re.IGNORECASE)
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|through|to)\s+$", re.IGNORECASE)
 _DEADLINE_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:deadline|target|date)\b", re.IGNORECASE)
@@ -90,7 +91,7 @@ def tells_of_a_plan(lead_in: str, lead_out: str) -> bool:
     """Whether the words around an expression tell of a plan, so that a sentence in the past tense
     may date something still ahead: a verb in the infinitive or a modal before it ("agreed to
     acquire the bank in January", "said it will redeem the shares on Oct. 31", "said it is calling
-    the shares on Dec. 7"), a deadline ("must respond by Oct. 31", "extended to Nov. 20") or a date
+    the shares on Dec. 7", "signalled more rate rises in December"), a deadline ("must respond by Oct. 31", "extended to Nov. 20") or a date
     named as one ("the Jan. 14 deadline", "a Jan. 14 return date").
     "The company was fined on Jan. 5" tells of none: it is the last Jan. 5."""
     return bool(_PLAN_BEFORE.search(lead_in) or _DEADLINE_BEFORE.search(lead_in) or _DEADLINE_AFTER.match(lead_out))

@@ -12,7 +12,7 @@ from typing import NamedTuple
 from . import sentences, timex, vocabulary
 from .recognise import PARAGRAPH_BREAK, Mention, recognise
 from .resolve import Anchor, Anchors, Resolution, resolve, without_weekday
-from .tense import after_since, tells_of_a_plan, tense
+from .tense import after_since, in_a_reported_clause, tells_of_a_plan, tense
 
 GENRES = ("news", "narrative")
 # A period after the last date mentioned that a sentence about the future counts from the
@@ -242,7 +242,8 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
         tense_here = tense(text[start:end], mention.start - start, mention.end - start)
         if genre == "news" and mention.direction is None and after_since(text[start : mention.start]):
             mention = replace(mention, direction="since")
-        if tense_here == "past" and tells_of_a_plan(text[start : mention.start], text[mention.end : end]):
+        lead_in, lead_out = text[start : mention.start], text[mention.end : end]
+        if tense_here == "past" and (tells_of_a_plan(lead_in, lead_out) or in_a_reported_clause(lead_in)):
             mention = replace(mention, plan=True)
         here = anchors
         if tense_here == "past" and _FROM_A_MENTIONED_DATE.match(mention.value) and past_ref and anchors.ref.day > dct:
@@ -259,7 +260,6 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
         value = _with_time(found.value, mention.time)
         resolved[index] = (value, found)
         mentioned = Anchor.from_value(value, "the last date mentioned")
-        lead_in, lead_out = text[start : mention.start], text[mention.end : end]
         heading = _is_heading(text, start, end)
         paragraph = bisect_right(paragraph_starts, mention.start)
         opens_paragraph = mentioned is not None and paragraph != dated_paragraph

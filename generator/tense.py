@@ -10,6 +10,7 @@ from . import vocabulary
 _WORD = re.compile(r"[\w'’]+")
 _LOOK_BEHIND = 16  # words before the expression that may decide its tense
 _LOOK_AHEAD = 8
+_CLAUSE_WORDS = 2  # words between a reporting verb and an expression in the clause it reports
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 _PLAN_BEFORE = re.compile(r"\b(?:to\s+(?!(?:the|a|an|its|his|her|their|this|that|these|those)\b)[a-z]+|will|would|shall|"
                           r"should|could|can|may|might|must|plans?|planned|expects?|expected|signall?ed|warned|promised|"
@@ -74,12 +75,10 @@ def tense(sentence: str, start: int, end: int) -> str | None:
     """
     if _COPULA_BEFORE.search(sentence, 0, start) or _COPULA_AFTER.match(sentence, end):
         return "future"
-    before = [w.lower() for w in _WORD.findall(sentence[:start])][-_LOOK_BEHIND:]
+    _, found = _nearest_marker(_words_before(sentence[:start]))
+    if found:
+        return found
     after = [w.lower() for w in _WORD.findall(sentence[end:])][:_LOOK_AHEAD]
-    for index in range(len(before) - 1, -1, -1):
-        found = _word_tense(before, index)
-        if found:
-            return found
     for index in range(len(after)):
         found = _word_tense(after, index)
         if found:
@@ -87,12 +86,35 @@ def tense(sentence: str, start: int, end: int) -> str | None:
     return None
 
 
+def _words_before(lead_in: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(lead_in)][-_LOOK_BEHIND:]
+
+
+def _nearest_marker(before: list[str]) -> tuple[int, str | None]:
+    """The index of the last word before an expression that tells a tense, and that tense."""
+    for index in range(len(before) - 1, -1, -1):
+        found = _word_tense(before, index)
+        if found:
+            return index, found
+    return -1, None
+
+
+def in_a_reported_clause(lead_in: str) -> bool:
+    """Whether the past tense before an expression is only that of a verb reporting a clause it is
+    in ("Officials said talks resume in January", "The union said members walk out on Dec. 1"),
+    whose own tense no word tells; "The ministry said in January" dates the saying."""
+    before = _words_before(lead_in)
+    index, found = _nearest_marker(before)
+    return found == "past" and before[index] in _markers()["reporting"] and len(before) - 1 - index >= _CLAUSE_WORDS
+
+
 def tells_of_a_plan(lead_in: str, lead_out: str) -> bool:
     """Whether the words around an expression tell of a plan, so that a sentence in the past tense
     may date something still ahead: a verb in the infinitive or a modal before it ("agreed to
     acquire the bank in January", "said it will redeem the shares on Oct. 31", "said it is calling
-    the shares on Dec. 7", "signalled more rate rises in December"), a deadline ("must respond by Oct. 31", "extended to Nov. 20") or a date
-    named as one ("the Jan. 14 deadline", "a Jan. 14 return date").
+    the shares on Dec. 7", "signalled more rate rises in December"), a deadline ("must respond by
+    Oct. 31", "extended to Nov. 20") or a date named as one ("the Jan. 14 deadline", "a Jan. 14
+    return date").
     "The company was fined on Jan. 5" tells of none: it is the last Jan. 5."""
     return bool(_PLAN_BEFORE.search(lead_in) or _DEADLINE_BEFORE.search(lead_in) or _DEADLINE_AFTER.match(lead_out))
 

@@ -328,13 +328,25 @@ def _shift(anchor: Anchor, unit: str, amount: float) -> tuple[str, date] | None:
     if FINER_FIRST.index(anchor.granularity) > FINER_FIRST.index(granularity if granularity != "weekend" else "week"):
         return None
     unit_name, multiple = _STEPS[granularity]
-    return granularity, anchor.day + relativedelta(**{unit_name: multiple * int(amount)})
+    return granularity, anchor.day + _delta(unit_name, multiple * amount)
+
+
+def _delta(unit_name: str, steps: float) -> relativedelta:
+    """steps of a unit, a fraction of one counted in the next finer unit: two and a half years are
+    30 months."""
+    whole = int(steps)
+    delta = relativedelta(**{unit_name: whole})
+    if steps != whole and unit_name in _FINER_STEPS:
+        finer, per = _FINER_STEPS[unit_name]
+        delta += relativedelta(**{finer: round((steps - whole) * per)})
+    return delta
 
 
 _STEPS = {
     "day": ("days", 1), "week": ("weeks", 1), "weekend": ("weeks", 1), "month": ("months", 1),
     "quarter": ("months", 3), "year": ("years", 1), "decade": ("years", 10), "century": ("years", 100),
 }
+_FINER_STEPS = {"years": ("months", 12), "months": ("days", 30), "weeks": ("days", 7)}
 # What "the fifth day of the rebellion" and "in the weeks before the shooting" name, unresolved.
 _COUNTED_FROM_AN_EVENT = frozenset(timex.UNRESOLVED[unit] for unit in ("day", "week", "month"))
 _UNIT_WORDS = {"Q1": "quarter", "D1": "day", "W1": "week", "W2": "fortnight", "M1": "month", "Y1": "year", "Y10": "decade",

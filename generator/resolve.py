@@ -93,7 +93,8 @@ class Anchors:
 
     News anchors to the publication date; narrative text to the last date mentioned, except
     that a month or day without a year takes the year of the last date written in full, so
-    one misread relative date does not carry on down the story."""
+    one misread relative date does not carry on down the story, unless the story has since gone
+    on to a later month of that year (MONTH)."""
 
     dct: Anchor | None
     ref: Anchor | None = None  # the last date mentioned
@@ -105,11 +106,21 @@ class Anchors:
             return self.quarter or self._quarter_before_dct()
         if kind == "MENTIONED":
             return self.ref
-        if kind == "WRITTEN" and genre == "narrative":
+        if kind in ("WRITTEN", "MONTH") and genre == "narrative":
+            if kind == "MONTH" and self._moved_on_in_the_year():
+                return self.ref
             return self.written or self.ref or self.dct
         if kind == "REF" or genre == "narrative":
             return self.ref or self.dct
         return self.dct
+
+    def _moved_on_in_the_year(self) -> bool:
+        """Whether the story has gone on from the last date written in full to a later month or day
+        of the same year ("6 June 1944 ... In December"), from which "late January" is the next."""
+        written, ref = self.written, self.ref
+        return (written is not None and ref is not None and ref.granularity in ("day", "month")
+                and ref.day > written.day and ref.day.year == written.day.year
+                and not ref.before_christ and not written.before_christ)
 
     def _quarter_before_dct(self) -> Anchor | None:
         if self.dct is None:
@@ -346,6 +357,7 @@ _STEPS = {
     "day": ("days", 1), "week": ("weeks", 1), "weekend": ("weeks", 1), "month": ("months", 1),
     "quarter": ("months", 3), "year": ("years", 1), "decade": ("years", 10), "century": ("years", 100),
 }
+_MONTH_OR_DAY = re.compile(r"XXXX-\d\d(?:-\d\d)?")  # "January", "15 January": no year written
 _FINER_STEPS = {"years": ("months", 12), "months": ("days", 30), "weeks": ("days", 7)}
 # What "the fifth day of the rebellion" and "in the weeks before the shooting" name, unresolved.
 _COUNTED_FROM_AN_EVENT = frozenset(timex.UNRESOLVED[unit] for unit in ("day", "week", "month"))
@@ -596,7 +608,7 @@ def _resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str) 
         return Resolution(value, mention.rule.known_as or "written in full")
     if value in _COUNTED_FROM_AN_EVENT:
         return Resolution(value, "not resolved: counted from something the text does not date")
-    anchor = anchors.get("WRITTEN", genre)
+    anchor = anchors.get("MONTH" if _MONTH_OR_DAY.fullmatch(value) else "WRITTEN", genre)
     if anchor is None:
         return Resolution(value, "not resolved: the article has no publication date")
     direction, strict, why, told = _direction(mention, tense, genre)

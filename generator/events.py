@@ -22,9 +22,13 @@ MOD_WORDS = {"START": "early {}", "MID": "mid-{}", "END": "late {}", "APPROX": "
              "ON_OR_AFTER": "on or after {}", "LESS_THAN": "less than {}", "MORE_THAN": "more than {}",
              "EQUAL_OR_LESS": "at most {}", "EQUAL_OR_MORE": "at least {}"}
 _SINCE = re.compile(r"\b(?:ever\s+)?since\s+$", re.IGNORECASE)
-# A dateline, "BRUSSELS, February 10 (Xinhua) --": a place in capitals, the date, a credit.
+# A dateline, "BRUSSELS, February 10 (Xinhua) --": a place in capitals, the date, a credit; on a
+# line of its own, or opening the first sentence before a dash ("LONDON, Jan 5 (Reuters) - Shares
+# fell", "Jan 5 (Reuters) - Oil rose").
 _DATELINE_BEFORE = re.compile(r"\s*[A-Z][A-Z .'’-]*(?:,\s*[A-Z][\w .'’-]*)?,\s*")
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^()]{1,30}\))?\s*(?:--|—|–|_)?\s*")
+_DATELINE_OPENING = re.compile(r"\s*(?:\([^()]{1,30}\))?\s*(?:--|—|–|-|_)\s+\S")
+_CREDIT_OPENING = re.compile(r"\s*\([^()]{1,30}\)\s*(?:--|—|–|-|_)\s+\S")
 
 
 @dataclass(frozen=True)
@@ -113,7 +117,7 @@ def events_of(article: Article, marks: list[Mark]) -> list[Event]:
     for mark in marks:
         found = mark.timex
         span = timex.interval(found.value) if found.type in PLACING_TYPES else None
-        if span is None or _is_dateline(article.body, found):
+        if span is None or is_dateline(article.body, found):
             continue
         sentence_number = sentence_numbers.setdefault(found.sentence, len(sentence_numbers))
         start, end = span
@@ -143,12 +147,13 @@ def events_of(article: Article, marks: list[Mark]) -> list[Event]:
     return sorted(grouped.values(), key=Event.sort_key)
 
 
-def _is_dateline(body: str, found: Timex) -> bool:
+def is_dateline(body: str, found: Timex) -> bool:
     """Whether the expression dates a dateline, which repeats the publication date and reports
     nothing that happened."""
     start, end = found.sentence
-    return bool(_DATELINE_BEFORE.fullmatch(body, start, found.start)
-                and _DATELINE_AFTER.fullmatch(body, found.end, end))
+    if _DATELINE_BEFORE.fullmatch(body, start, found.start):
+        return bool(_DATELINE_AFTER.fullmatch(body, found.end, end) or _DATELINE_OPENING.match(body, found.end, end))
+    return not body[start : found.start].strip() and bool(_CREDIT_OPENING.match(body, found.end, end))
 
 
 def is_unresolved(found: Timex) -> bool:

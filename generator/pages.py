@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from . import markup, timex
 from .articles import Article, Problem
-from .events import COARSE_FIRST, PLACING_TYPES, Event, Mark, Undated, is_unresolved, label, undated_of
+from .events import COARSE_FIRST, PLACING_TYPES, Event, Mark, Undated, is_dateline, is_unresolved, label, undated_of
 from .exports import EXPORTS
 from .keys import entry_key, key
 from .layout import (TIMELINE_PAGE, Layout, article_page, decade_of, decade_page, is_month_or_finer, link,
@@ -419,11 +419,13 @@ def _source_mark_link(mark: Mark, entry_of: dict[str, str]) -> str:
     return f'[{markup.text(mark.timex.text)}]({target}){{ #{mark.id} .timex title="{_hover(mark)}" }}'
 
 
-def _off_the_timeline(found: Timex) -> str:
+def _off_the_timeline(found: Timex, body: str) -> str:
     """Why an expression has no entry: it names no date, or one before Christ, which the timeline
-    does not place."""
+    does not place, or it dates the article's dateline, which reports nothing that happened."""
     if found.type in PLACING_TYPES and found.value.startswith("BC"):
         return "before Christ: not on the timeline"
+    if found.type in PLACING_TYPES and is_dateline(body, found):
+        return "the dateline: no event"
     return "not a date"
 
 
@@ -431,7 +433,7 @@ def _expression_rows(source: Source, entry_of: dict[str, str]) -> list[str]:
     rows = ["| # | Expression | Type | Value | Meaning | Timeline |", "|---|---|---|---|---|---|"]
     for mark in source.marks:
         found = mark.timex
-        entry = f"[entry]({entry_of[mark.id]})" if mark.id in entry_of else _off_the_timeline(found)
+        entry = f"[entry]({entry_of[mark.id]})" if mark.id in entry_of else _off_the_timeline(found, source.article.body)
         meaning = markup.text(f"{label(found.value, found.mod, found.type)}: {found.reason}")
         rows.append(
             f"| [{mark.id}](#{mark.id}) | {markup.text(found.text)} | {found.type} | <code>{markup.text(found.value)}</code> "

@@ -180,6 +180,21 @@ def test_a_dateline_is_no_event():
     assert entry.start.isoformat() == "2020-01-15"
 
 
+@pytest.mark.parametrize("text", [
+    "LONDON, Jan 16 (Reuters) - British shares fell on Wednesday.",
+    "WASHINGTON, Jan. 16, 2020 (AP) — The Senate voted on Wednesday.",
+    "Jan 16 (Reuters) - Oil prices fell on Wednesday.",
+])
+def test_a_dateline_opening_the_first_sentence_is_no_event(text):
+    [entry] = timeline(article("wire", text))
+    assert entry.start.isoformat() == "2020-01-15"
+
+
+def test_a_date_opening_a_sentence_without_a_credit_is_an_event():
+    entries = timeline(article("wire", "On Jan. 16 - a Thursday - oil prices fell."))
+    assert [entry.start.isoformat() for entry in entries] == ["2020-01-16"]
+
+
 @pytest.mark.parametrize("one, other, conflict", [
     ("in 2014", "in 2015", True),  # two years, one right after the other
     ("in 2018", "on December 20, 2019", True),  # a day within a year of a year

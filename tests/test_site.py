@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.build import build
 from site_builder import ROOT, build_site
 
 
@@ -274,6 +275,19 @@ def test_a_date_before_christ_is_listed_with_its_article_but_not_placed(tmp_path
     assert [entry["lead"] for entry in entries(tmp_path)] == ["Wed 18 August 2021"]
     source = (tmp_path / "site" / "sources" / "ancient.html").read_text(encoding="utf-8")
     assert "BC03" in source and "before Christ: not on the timeline" in source
+
+
+def test_a_dateline_is_listed_with_its_article_and_says_why_it_is_no_event(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "wire.md").write_text(
+        "---\ntitle: Shares\ndate: 2021-08-20\n---\nLONDON, Aug 20 (Reuters) - British shares fell on Wednesday.\n",
+        encoding="utf-8")
+    assert build(seeds, tmp_path / "docs", jobs=1) == 0
+    source = (tmp_path / "docs" / "sources" / "wire.md").read_text(encoding="utf-8")
+    assert "Aug 20" in source and "the dateline: no event" in source
+    timeline = (tmp_path / "docs" / "timeline.md").read_text(encoding="utf-8")
+    assert re.findall(r"^#### (.+?) [<{]", timeline, re.MULTILINE) == ["Wed 18 August 2021"]
 
 
 NARRATIVE = ("---\ntitle: The siege\ndate: 2009-12-19\ngenre: narrative\nsource: Wikipedia\n---\n"

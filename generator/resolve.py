@@ -555,8 +555,13 @@ def _built_on(mention: Mention, anchors: Anchors, tense: str | None, genre: str)
                                            f"{base.reason}", base.anchor)
     if kind == "WEEKS":
         weeks = "one week" if int(number) == 1 else f"{number} weeks"
-        return Resolution((first + timedelta(weeks=int(number))).isoformat(),
-                          f"{weeks} after {timex.describe(base.value)}: {base.reason}", base.anchor)
+        meaning = f"{weeks} after {timex.describe(base.value)}"
+        try:
+            return Resolution((first + timedelta(weeks=int(number))).isoformat(), f"{meaning}: {base.reason}",
+                              base.anchor)
+        except OverflowError:  # after 31 December 9999
+            return Resolution(timex.UNRESOLVED["day"], f"not resolved: {meaning}, which falls outside the years 1 to "
+                                                         "9999", base.anchor)
     which = "the weekend of the week" if kind == "WEEKEND" else "the week"
     return Resolution(timex.format_period(kind.lower(), first),
                       f"{which} that holds {timex.describe(base.value)}: {base.reason}", base.anchor)

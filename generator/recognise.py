@@ -54,6 +54,7 @@ class Rule:
     after: re.Pattern | None = None
     not_after: re.Pattern | None = None
     attach: bool = False
+    apposed: bool = False  # a day named by an event that, after a date and a comma, is that date
     ends_on_next_date: bool = False
     known_as: str | None = None
     comparison: bool = False
@@ -114,6 +115,7 @@ def load_rules() -> tuple[Rule, ...]:
                 needs=tuple(need if need in NEEDS_TABLES or need == NEEDS_DIGIT else need.lower()
                             for need in entry.get("needs", ())),
                 attach=bool(entry.get("attach", False)),
+                apposed=bool(entry.get("apposed", False)),
                 ends_on_next_date=bool(entry.get("ends_on_next_date", False)),
                 known_as=entry.get("known_as"),
                 comparison=bool(entry.get("comparison", False)),

@@ -24,6 +24,7 @@ _COUNTED_AHEAD = re.compile(r"REL:REF:\w+:\+")
 # What may stand between a time of day and the date it is on: "Friday, at 9 a.m.", "10:35 a.m.
 # (0735 GMT) Friday", "5:34 a.m. Baghdad time on March 20".
 _DATE_THEN_TIME = re.compile(r"\s*,?\s*(?:at\s+)?")
+_APPOSITION = re.compile(r"\s*(?:,|—|–|--|-)\s*")  # "on Monday, the day after the shooting"
 _TIME_THEN_DATE = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:[A-Z][\w-]+\s+time,?\s+)?(?:on\s+|of\s+|,\s*)?")
 DIGRESSION_YEARS = 10
 # What stands between the two ends of a range: "26 June - 4 August 1952", "from May 15 to August 16".
@@ -106,6 +107,20 @@ def _neighbour_date(mentions: list[Mention], index: int, text: str) -> int | Non
         if dates(before) and _DATE_THEN_TIME.fullmatch(text[before.end : mention.start]):
             return index - 1
     return None
+
+
+def _apposed_day(mentions: list[Mention], index: int, text: str,
+                 resolved: dict[int, tuple[str, Resolution]]) -> Resolution | None:
+    """"the day after the shooting" said of the day written just before it ("police arrested him on
+    Monday, the day after the shooting"): that day, not the day after it."""
+    if not mentions[index].rule.apposed or index - 1 not in resolved:
+        return None
+    before = mentions[index - 1]
+    value, found = resolved[index - 1]
+    date_value = timex.split_time(value)[0]
+    if timex.precision(date_value) != "day" or not _APPOSITION.fullmatch(text, before.end, mentions[index].start):
+        return None
+    return Resolution(date_value, f'the day written just before it, "{before.text}"', found.anchor)
 
 
 def _in_year_order(month_day_or_season: str) -> str:
@@ -254,7 +269,8 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
         elif (genre == "news" and tense_here == "future" and _LONG_AHEAD.match(mention.value) and anchors.ref
               and anchors.dct and anchors.ref.day < anchors.dct.day):
             here = replace(anchors, ref=anchors.dct)  # "will hire 500 in the next year": counted from now
-        found = (_range_start(mentions, index, text, here, tense_here, genre)
+        found = (_apposed_day(mentions, index, text, resolved)
+                 or _range_start(mentions, index, text, here, tense_here, genre)
                  or _quarter_ending(mentions, index, text, here, tense_here, genre)
                  or resolve(mention, here, tense_here, genre))
         value = _with_time(found.value, mention.time)

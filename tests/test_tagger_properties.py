@@ -58,6 +58,7 @@ settings.register_profile("tagger", max_examples=300, deadline=None, suppress_he
 @example("10000 century", None, "news")
 @example("the quarter", date.min, "news")
 @example("Easter", date.min, "news")
+@example("Monday week", date(9999, 12, 25), "news")
 @example("Thanksgiving", date.max, "news")
 @example("years ago", None, "news")
 def test_text_made_of_temporal_words(text, dct, genre):

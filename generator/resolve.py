@@ -536,15 +536,15 @@ def resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str = 
 
 # Values built on another, with what that one must name: "WEEK:XXXX-03-06" ("the week of March
 # 6"), "WEEKEND:...", "DAYOFWEEK:2:REL:DCT:week:-1" ("Tuesday last week"), "WEEKS:1:XXXX-WXX-2"
-# ("a week from Tuesday").
-_BUILT_ON = {"WEEK": "day", "WEEKEND": "day", "DAYOFWEEK": "week", "WEEKS": "day"}
+# ("a week from Tuesday"), "NTH:MO1:REL:DCT:month:+1" ("the first Monday of next month").
+_BUILT_ON = {"WEEK": "day", "WEEKEND": "day", "DAYOFWEEK": "week", "WEEKS": "day", "NTH": "month"}
 
 
 def _built_on(mention: Mention, anchors: Anchors, tense: str | None, genre: str) -> Resolution:
     """A value built on another: the week or weekend that holds a day, a weekday of a week, a day
-    some weeks after another."""
+    some weeks after another, a weekday of a month."""
     kind, _, rest = mention.value.partition(":")
-    number, _, inner = rest.partition(":") if kind in ("DAYOFWEEK", "WEEKS") else ("", "", rest)
+    number, _, inner = rest.partition(":") if kind in ("DAYOFWEEK", "WEEKS", "NTH") else ("", "", rest)
     base = _resolve(replace(mention, value=inner), anchors, tense, genre)
     if timex.precision(base.value) != _BUILT_ON[kind]:
         return Resolution(timex.UNRESOLVED.get(kind.lower(), timex.UNRESOLVED["day"]), base.reason, base.anchor)
@@ -553,6 +553,10 @@ def _built_on(mention: Mention, anchors: Anchors, tense: str | None, genre: str)
         day = first + timedelta(days=int(number) - 1)
         return Resolution(day.isoformat(), f"the {calendar.day_name[day.weekday()]} of {timex.describe(base.value)}: "
                                            f"{base.reason}", base.anchor)
+    if kind == "NTH":
+        rule = f"{first.month:02d}-{number}"
+        return Resolution(holidays.day_of(rule, first.year).isoformat(),
+                          f"{holidays.describe(rule)} {timex.year_words(first.year)}: {base.reason}", base.anchor)
     if kind == "WEEKS":
         weeks = "one week" if int(number) == 1 else f"{number} weeks"
         meaning = f"{weeks} after {timex.describe(base.value)}"

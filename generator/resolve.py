@@ -269,8 +269,9 @@ def _resolve_cyclic(value: str, anchor: Anchor, direction: str | None, strict: b
         if anchor.granularity != "day":
             return None
         weekday = int(m[1])
-        if direction == "current":  # this Tuesday: the one of the anchor's week
-            return (day + timedelta(days=weekday - day.isoweekday())).isoformat()
+        if direction == "current":  # "this Tuesday": the nearest, so on a Sunday the one ahead
+            back = (day.isoweekday() - weekday) % 7
+            return (day - timedelta(days=back) if back <= 3 else day + timedelta(days=7 - back)).isoformat()
         if direction == "future":
             ahead = (weekday - day.isoweekday()) % 7
             if strict:

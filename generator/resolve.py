@@ -283,7 +283,7 @@ def _resolve_cyclic(value: str, anchor: Anchor, direction: str | None, strict: b
         return (day - timedelta(days=back)).isoformat()
     if value == "XXXX-02-29":
         return _leap_day(day, direction)
-    if re.fullmatch(r"XXXX-\d\d(?:-\d\d)?", value):
+    if _MONTH_OR_DAY.fullmatch(value):
         if direction == "current":  # this September: the one of the anchor's year
             year = day.year
         elif strict or not nearest:
@@ -537,8 +537,10 @@ def resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str = 
 
 # Values built on another, with what that one must name: "WEEK:XXXX-03-06" ("the week of March
 # 6"), "WEEKEND:...", "DAYOFWEEK:2:REL:DCT:week:-1" ("Tuesday last week"), "WEEKS:1:XXXX-WXX-2"
-# ("a week from Tuesday"), "NTH:MO1:REL:DCT:month:+1" ("the first Monday of next month").
-_BUILT_ON = {"WEEK": "day", "WEEKEND": "day", "DAYOFWEEK": "week", "WEEKS": "day", "NTH": "month"}
+# ("a week from Tuesday"), "NTH:MO1:REL:DCT:month:+1" ("the first Monday of next month"); what
+# the value names, for its unresolved form.
+_BUILT_ON = {"WEEK": ("day", "week"), "WEEKEND": ("day", "weekend"), "DAYOFWEEK": ("week", "day"),
+             "WEEKS": ("day", "day"), "NTH": ("month", "day")}
 
 
 def _built_on(mention: Mention, anchors: Anchors, tense: str | None, genre: str) -> Resolution:
@@ -547,8 +549,9 @@ def _built_on(mention: Mention, anchors: Anchors, tense: str | None, genre: str)
     kind, _, rest = mention.value.partition(":")
     number, _, inner = rest.partition(":") if kind in ("DAYOFWEEK", "WEEKS", "NTH") else ("", "", rest)
     base = _resolve(replace(mention, value=inner), anchors, tense, genre)
-    if timex.precision(base.value) != _BUILT_ON[kind]:
-        return Resolution(timex.UNRESOLVED.get(kind.lower(), timex.UNRESOLVED["day"]), base.reason, base.anchor)
+    needed, named = _BUILT_ON[kind]
+    if timex.precision(base.value) != needed:
+        return Resolution(timex.UNRESOLVED[named], base.reason, base.anchor)
     first = timex.interval(base.value)[0]
     if kind == "DAYOFWEEK":
         day = first + timedelta(days=int(number) - 1)
@@ -565,10 +568,10 @@ def _built_on(mention: Mention, anchors: Anchors, tense: str | None, genre: str)
             return Resolution((first + timedelta(weeks=int(number))).isoformat(), f"{meaning}: {base.reason}",
                               base.anchor)
         except OverflowError:  # after 31 December 9999
-            return Resolution(timex.UNRESOLVED["day"], f"not resolved: {meaning}, which falls outside the years 1 to "
-                                                         "9999", base.anchor)
+            return Resolution(timex.UNRESOLVED[named], f"not resolved: {meaning}, which falls outside the years 1 to "
+                                                       "9999", base.anchor)
     which = "the weekend of the week" if kind == "WEEKEND" else "the week"
-    return Resolution(timex.format_period(kind.lower(), first),
+    return Resolution(timex.format_period(named, first),
                       f"{which} that holds {timex.describe(base.value)}: {base.reason}", base.anchor)
 
 

@@ -23,6 +23,15 @@ def files_of(folder: Path) -> dict[str, bytes]:
     return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
+def seeds_folder(where: Path, articles: dict[str, str]) -> Path:
+    """A folder "seeds" in where, holding each article's text under its file name."""
+    seeds = where / "seeds"
+    seeds.mkdir()
+    for name, text in articles.items():
+        (seeds / name).write_text(text, encoding="utf-8")
+    return seeds
+
+
 def build_site(seeds: Path, where: Path, strict: bool = False, today: str | None = None) -> subprocess.CompletedProcess:
     """Generate pages from seeds and run mkdocs; returns the generator's completed process."""
     docs = where / "docs"

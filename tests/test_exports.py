@@ -10,7 +10,7 @@ import icalendar
 import pytest
 
 from generator.build import build
-from site_builder import ROOT
+from site_builder import ROOT, seeds_folder
 
 PRECISIONS = """---
 title: Precisions
@@ -97,11 +97,9 @@ def test_timelinejs_dates_carry_no_more_parts_than_their_precision(built):
 
 
 def test_exports_escape_article_text_where_it_would_be_html_or_a_formula(tmp_path):
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "hostile.md").write_text(
-        "---\ntitle: <b>x</b>\ndate: 2020-01-16\n---\n=HYPERLINK(\"http://x\") <script>alert(1)</script> on Wednesday.\n",
-        encoding="utf-8")
+    seeds = seeds_folder(tmp_path, {
+        "hostile.md": "---\ntitle: <b>x</b>\ndate: 2020-01-16\n---\n"
+                      "=HYPERLINK(\"http://x\") <script>alert(1)</script> on Wednesday.\n"})
     assert build(seeds, tmp_path / "docs") == 0
     slide = json.loads((tmp_path / "docs" / "timelinejs.json").read_text(encoding="utf-8"))["events"][0]
     assert "<script>" not in json.dumps(slide) and "&lt;script&gt;" in slide["text"]["text"]

@@ -14,7 +14,7 @@ from bench.synthetic import write_corpus
 from generator import layout
 from generator.build import build
 from generator.exports import EXPORTS
-from site_builder import build_site_with_layout, files_of, synthetic_site
+from site_builder import build_site_with_layout, files_of, seeds_folder, synthetic_site
 
 PAGE_NAMES = re.compile(r"(index|timeline|unresolved|report|tags)\.md|sources/[^/]+\.md|places/[^/]+\.md"
                         r"|timeline/\d{4}(-\d{2})?\.md|timeline/\d+s\.md|timeline/undated(-\d{4}|-no-date)?\.md")
@@ -135,10 +135,7 @@ source: Review
 def test_a_report_merged_into_an_entry_on_a_month_page_links_there(tmp_path):
     """The entry's first report is dated to the month (its page is March's), the other to the
     season (alone, it would be on the year's page): both link to the month page."""
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "month.md").write_text(MONTH_REPORT, encoding="utf-8")
-    (seeds / "season.md").write_text(SEASON_REPORT, encoding="utf-8")
+    seeds = seeds_folder(tmp_path, {"month.md": MONTH_REPORT, "season.md": SEASON_REPORT})
     build_site_with_layout(seeds, tmp_path, today=date(2026, 1, 1), YEAR_PAGE_THRESHOLD=0, MONTH_PAGE_THRESHOLD=0)
     [entry] = json.loads((tmp_path / "docs" / "timeline.json").read_text(encoding="utf-8"))["events"]
     [season] = entry["also_reported"]

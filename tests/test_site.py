@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import build
-from site_builder import ROOT, build_site
+from site_builder import ROOT, build_site, seeds_folder
 
 
 class _Entries(HTMLParser):
@@ -173,10 +173,8 @@ url: "javascript:alert(1)"
 
 
 def test_article_text_is_never_markup(tmp_path):
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "hostile.md").write_text(HOSTILE, encoding="utf-8")
-    (seeds / "hostile-undated.md").write_text(HOSTILE.replace("date: 2020-01-16\n", ""), encoding="utf-8")
+    seeds = seeds_folder(tmp_path, {"hostile.md": HOSTILE,
+                                    "hostile-undated.md": HOSTILE.replace("date: 2020-01-16\n", "")})
     generated = build_site(seeds, tmp_path)
     assert generated.returncode == 0, generated.stderr
     for page in (tmp_path / "site").rglob("*.html"):
@@ -193,9 +191,7 @@ def test_article_text_is_never_markup(tmp_path):
 
 
 def test_article_without_date_is_published_unresolved_with_a_warning(tmp_path):
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "undated.txt").write_text("Strikes hit the town\n\nThe town was shelled on Wednesday.\n", encoding="utf-8")
+    seeds = seeds_folder(tmp_path, {"undated.txt": "Strikes hit the town\n\nThe town was shelled on Wednesday.\n"})
     generated = build_site(seeds, tmp_path)
     assert generated.returncode == 0
     assert re.search(r"undated\.txt:\d+: warning: no publication date", generated.stderr)
@@ -212,9 +208,7 @@ def test_article_without_date_is_published_unresolved_with_a_warning(tmp_path):
 
 
 def test_strict_build_fails_on_an_undated_article(tmp_path):
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "undated.txt").write_text("The town was shelled on Wednesday.\n", encoding="utf-8")
+    seeds = seeds_folder(tmp_path, {"undated.txt": "The town was shelled on Wednesday.\n"})
     generated = build_site(seeds, tmp_path, strict=True)
     assert generated.returncode == 1
     assert "undated.txt" in generated.stderr
@@ -227,10 +221,8 @@ def test_a_long_year_gets_a_page_of_its_own(tmp_path):
 
     days = [date(2019, 1, 1) + timedelta(days=3 * n) for n in range(YEAR_PAGE_THRESHOLD + 1)]
     body = "\n\n".join(f"The council met on {d.day} {d:%B} {d.year}." for d in days)
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "council.md").write_text(
-        f"---\ntitle: Council\ndate: 2020-01-16\n---\nThe hall opened in May 2018.\n\n{body}\n", encoding="utf-8")
+    seeds = seeds_folder(tmp_path, {
+        "council.md": f"---\ntitle: Council\ndate: 2020-01-16\n---\nThe hall opened in May 2018.\n\n{body}\n"})
     generated = build_site(seeds, tmp_path)
     assert generated.returncode == 0, generated.stderr
     site = tmp_path / "site"
@@ -265,11 +257,9 @@ def test_home_page_links_every_export(seed_site):
 
 
 def test_a_date_before_christ_is_listed_with_its_article_but_not_placed(tmp_path):
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "ancient.md").write_text(
-        "---\ntitle: Old city\ndate: 2021-08-20\n---\nHistorians trace the city to the 4th century BC.\n\n"
-        "The museum reopened on Wednesday.\n", encoding="utf-8")
+    seeds = seeds_folder(tmp_path, {
+        "ancient.md": "---\ntitle: Old city\ndate: 2021-08-20\n---\nHistorians trace the city to the 4th century BC.\n\n"
+                      "The museum reopened on Wednesday.\n"})
     generated = build_site(seeds, tmp_path)
     assert generated.returncode == 0, generated.stderr
     assert [entry["lead"] for entry in entries(tmp_path)] == ["Wed 18 August 2021"]
@@ -278,11 +268,9 @@ def test_a_date_before_christ_is_listed_with_its_article_but_not_placed(tmp_path
 
 
 def test_a_dateline_is_listed_with_its_article_and_says_why_it_is_no_event(tmp_path):
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "wire.md").write_text(
-        "---\ntitle: Shares\ndate: 2021-08-20\n---\nLONDON, Aug 20 (Reuters) - British shares fell on Wednesday.\n",
-        encoding="utf-8")
+    seeds = seeds_folder(tmp_path, {
+        "wire.md": "---\ntitle: Shares\ndate: 2021-08-20\n---\n"
+                   "LONDON, Aug 20 (Reuters) - British shares fell on Wednesday.\n"})
     assert build(seeds, tmp_path / "docs", jobs=1) == 0
     source = (tmp_path / "docs" / "sources" / "wire.md").read_text(encoding="utf-8")
     assert "Aug 20" in source and "the dateline: no event" in source
@@ -299,9 +287,7 @@ def test_a_narrative_article_counts_from_the_story_and_the_home_page_says_so(tmp
 
     from generator.build import build
 
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "siege.md").write_text(NARRATIVE, encoding="utf-8")
+    seeds = seeds_folder(tmp_path, {"siege.md": NARRATIVE})
     assert build(seeds, tmp_path / "docs", jobs=1, today=date(2020, 1, 1)) == 0
     events = json.loads((tmp_path / "docs" / "timeline.json").read_text(encoding="utf-8"))["events"]
     assert [event["date"]["start"] for event in events] == ["1915-05-03", "1915-05-05"]
@@ -313,11 +299,10 @@ def test_a_narrative_article_counts_from_the_story_and_the_home_page_says_so(tmp
 
 
 def test_one_outlet_written_two_ways_is_one_tag_and_no_id_repeats(tmp_path):
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    for name, outlet in [("a", "Wire"), ("b", "WIRE"), ("c", "wire"), ("d", "Wire")]:
-        (seeds / f"{name}.md").write_text(f"---\ntitle: Story {name}\ndate: 2020-01-16\nsource: {outlet}\n---\n"
-                                          f"Talks in Idlib resumed on Wednesday ({name}).\n", encoding="utf-8")
+    seeds = seeds_folder(tmp_path, {
+        f"{name}.md": f"---\ntitle: Story {name}\ndate: 2020-01-16\nsource: {outlet}\n---\n"
+                      f"Talks in Idlib resumed on Wednesday ({name}).\n"
+        for name, outlet in [("a", "Wire"), ("b", "WIRE"), ("c", "wire"), ("d", "Wire")]})
     generated = build_site(seeds, tmp_path)
     assert generated.returncode == 0, generated.stderr
     assert re.search(r"b\.md:1: notice: outlet 'WIRE' is shown as 'Wire'", generated.stderr)

@@ -12,16 +12,21 @@ _LOOK_BEHIND = 16  # words before the expression that may decide its tense
 _LOOK_AHEAD = 8
 _CLAUSE_WORDS = 2  # words between a reporting verb and an expression in the clause it reports
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
-_PLAN_BEFORE = re.compile(r"\b(?:to\s+(?!(?:the|a|an|its|his|her|their|this|that|these|those)\b)[a-z]+|will|would|shall|"
-                          r"should|could|can|may|might|must|plans?|planned|expects?|expected|signall?ed|warned|promised|"
-                          r"pledged|vowed|(?:is|are)\s+[a-z]+ing)\b",
-                          re.IGNORECASE)
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|through|to)\s+$", re.IGNORECASE)
 _DEADLINE_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:deadline|target|date)\b", re.IGNORECASE)
 # "The deadline is Friday", "the hearing is on Monday", "Sunday is polling day": a date the
 # present tense joins to what happens on it is one to come.
 _COPULA_BEFORE = re.compile(r"\b(?:is|are)\s+(?:on\s+)?$", re.IGNORECASE)
 _COPULA_AFTER = re.compile(r"\s+(?:is|are)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _plan_before() -> re.Pattern:
+    """An infinitive ("to acquire", not "to the"), a word of plan_words or a present progressive
+    ("is calling") before an expression."""
+    words = vocabulary.alternation(vocabulary.load()["tense"]["plan_words"])
+    return re.compile(rf"\b(?:to\s+(?!(?:the|a|an|its|his|her|their|this|that|these|those)\b)[a-z]+|{words}"
+                      r"|(?:is|are)\s+[a-z]+ing)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -118,7 +123,7 @@ def tells_of_a_plan(lead_in: str, lead_out: str) -> bool:
     Oct. 31", "extended to Nov. 20") or a date named as one ("the Jan. 14 deadline", "a Jan. 14
     return date").
     "The company was fined on Jan. 5" tells of none: it is the last Jan. 5."""
-    return bool(_PLAN_BEFORE.search(lead_in) or _DEADLINE_BEFORE.search(lead_in) or _DEADLINE_AFTER.match(lead_out))
+    return bool(_plan_before().search(lead_in) or _DEADLINE_BEFORE.search(lead_in) or _DEADLINE_AFTER.match(lead_out))
 
 
 def after_since(lead_in: str) -> bool:

@@ -537,22 +537,37 @@ def resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str = 
 
 # Values built on another, with what that one must name: "WEEK:XXXX-03-06" ("the week of March
 # 6"), "WEEKEND:...", "DAYOFWEEK:2:REL:DCT:week:-1" ("Tuesday last week"), "WEEKS:1:XXXX-WXX-2"
-# ("a week from Tuesday"), "NTH:MO1:REL:DCT:month:+1" ("the first Monday of next month"); what
-# the value names, for its unresolved form.
-_BUILT_ON = {"WEEK": ("day", "week"), "WEEKEND": ("day", "weekend"), "DAYOFWEEK": ("week", "day"),
-             "WEEKS": ("day", "day"), "NTH": ("month", "day")}
+# ("a week from Tuesday"), "NTH:MO1:REL:DCT:month:+1" ("the first Monday of next month"),
+# "YEARS:-25:REL:DCT:month:0" ("25 years ago this month"); what the value names, for its
+# unresolved form (None: what the other one names).
+_BUILT_ON = {"WEEK": (("day",), "week"), "WEEKEND": (("day",), "weekend"), "DAYOFWEEK": (("week",), "day"),
+             "WEEKS": (("day",), "day"), "NTH": (("month",), "day"), "YEARS": (("day", "week", "month"), None)}
 
 
 def _built_on(mention: Mention, anchors: Anchors, tense: str | None, genre: str) -> Resolution:
     """A value built on another: the week or weekend that holds a day, a weekday of a week, a day
-    some weeks after another, a weekday of a month."""
+    some weeks after or before another, a weekday of a month, the same day, week or month some
+    years before another."""
     kind, _, rest = mention.value.partition(":")
-    number, _, inner = rest.partition(":") if kind in ("DAYOFWEEK", "WEEKS", "NTH") else ("", "", rest)
+    number, _, inner = rest.partition(":") if kind in ("DAYOFWEEK", "WEEKS", "NTH", "YEARS") else ("", "", rest)
     base = _resolve(replace(mention, value=inner), anchors, tense, genre)
     needed, named = _BUILT_ON[kind]
-    if timex.precision(base.value) != needed:
-        return Resolution(timex.UNRESOLVED[named], base.reason, base.anchor)
+    if timex.precision(base.value) not in needed:
+        return Resolution(timex.UNRESOLVED[named] if named else _unresolved_form(inner), base.reason, base.anchor)
     first = timex.interval(base.value)[0]
+    if kind == "YEARS":
+        years = abs(int(number))
+        meaning = (f"the same {timex.precision(base.value)} {'one year' if years == 1 else f'{years} years'} "
+                   f"{'before' if int(number) < 0 else 'after'}")
+        try:
+            middle = first + timedelta(days=3) if timex.precision(base.value) == "week" else first  # its Thursday
+            shifted = middle + relativedelta(years=int(number))
+        except (OverflowError, ValueError):  # before year 1
+            return Resolution(timex.UNRESOLVED[timex.precision(base.value)],
+                              f"not resolved: {meaning} {timex.describe(base.value)}, which falls outside the "
+                              "years 1 to 9999", base.anchor)
+        return Resolution(timex.format_period(timex.precision(base.value), shifted),
+                          f"{meaning} {timex.describe(base.value)}: {base.reason}", base.anchor)
     if kind == "DAYOFWEEK":
         day = first + timedelta(days=int(number) - 1)
         return Resolution(day.isoformat(), f"the {calendar.day_name[day.weekday()]} of {timex.describe(base.value)}: "
@@ -562,8 +577,8 @@ def _built_on(mention: Mention, anchors: Anchors, tense: str | None, genre: str)
         return Resolution(holidays.day_of(rule, first.year).isoformat(),
                           f"{holidays.describe(rule)} {timex.year_words(first.year)}: {base.reason}", base.anchor)
     if kind == "WEEKS":
-        weeks = "one week" if int(number) == 1 else f"{number} weeks"
-        meaning = f"{weeks} after {timex.describe(base.value)}"
+        weeks = "one week" if abs(int(number)) == 1 else f"{abs(int(number))} weeks"
+        meaning = f"{weeks} {'before' if int(number) < 0 else 'after'} {timex.describe(base.value)}"
         try:
             return Resolution((first + timedelta(weeks=int(number))).isoformat(), f"{meaning}: {base.reason}",
                               base.anchor)

@@ -466,21 +466,30 @@ def _duration(parts: list[tuple[str, str]]) -> str:
     return f"P{dates}" + (f"T{times}" if times else "")
 
 
-_MOVING_HOLIDAY = re.compile(rf"(?P<year>\d{{4}}|XXXX)-(?P<rule>{holidays.RULE.pattern})")
+_MOVING_HOLIDAY = re.compile(rf"(?P<year>\d{{4}}|XXXX)-(?P<rule>{holidays.RULE.pattern}|XX-(?:MO|TU|WE|TH|FR|SA|SU)[1-4L])")
 
 
 def _resolve_holiday(mention: Mention, year: str, rule: str, anchors: Anchors, tense: str | None,
                      genre: str) -> Resolution:
     """Thanksgiving 1999, or the Thanksgiving on the side of the anchor that the tense says; a
     sentence about the future may mean one just passed ("braced for Black Friday", written after
-    it), as it may a date."""
-    what = holidays.describe(rule)
+    it), as it may a date. With no month ("XX-MO1", "the first Monday of the month"), the one of
+    the anchor's month, or of the month before or after on the side the tense says."""
+    month_unknown = rule.startswith("XX-")
+    if month_unknown:
+        rule = rule[2:]
+    what = "" if month_unknown else holidays.describe(rule)
     if year != "XXXX":
         return Resolution(holidays.day_of(rule, int(year)).isoformat(), f"{what} of {year}")
     anchor = anchors.get("WRITTEN", genre)
+    if anchor is not None and month_unknown and anchor.granularity == "month" and not anchor.before_christ:
+        day = holidays.day_of(f"{anchor.day.month:02d}{rule}", anchor.day.year)
+        return Resolution(day.isoformat(), f"{holidays.describe(f'{day.month:02d}{rule}')} "
+                                           f"{timex.year_words(day.year)}, of {anchor}", anchor)
     if anchor is None or anchor.before_christ or anchor.granularity != "day":
         why = "the article has no publication date" if anchor is None else f"{anchor} is not precise enough"
-        return Resolution(holidays.unknown_year_form(rule), f"not resolved: {why}", anchor)
+        unknown = "XXXX-XX-XX" if month_unknown else holidays.unknown_year_form(rule)
+        return Resolution(unknown, f"not resolved: {why}", anchor)
     direction, strict, why, told = _direction(mention, tense, genre)
 
     def on_its_side(day: date) -> bool:
@@ -490,12 +499,19 @@ def _resolve_holiday(mention: Mention, year: str, rule: str, anchors: Anchors, t
         if direction == "past":
             return ahead < 0 or (not strict and ahead == 0)
         if direction == "future":
-            return ahead > 0 or (not strict and ahead == 0) or (told and -ahead <= FUTURE_TENSE_BEHIND_DAYS)
+            return (ahead > 0 or (not strict and ahead == 0)
+                    or (told and not month_unknown and -ahead <= FUTURE_TENSE_BEHIND_DAYS))
         return True
 
-    days = [holidays.day_of(rule, year) for year in range(max(anchor.day.year - 1, 1), min(anchor.day.year + 2, 10000))]
+    if month_unknown:  # "the first Monday of the month": of the anchor's month or one next to it
+        months = [divmod(anchor.day.year * 12 + anchor.day.month - 1 + shift, 12) for shift in (-1, 0, 1)]
+        days = [holidays.day_of(f"{month + 1:02d}{rule}", year) for year, month in months if 1 <= year <= 9999]
+    else:
+        days = [holidays.day_of(rule, year) for year in range(max(anchor.day.year - 1, 1), min(anchor.day.year + 2, 10000))]
     day = min([d for d in days if on_its_side(d)] or days, key=lambda d: (abs((d - anchor.day).days), d))
     relation = "before" if day < anchor.day else "after" if day > anchor.day else "that is"
+    if month_unknown:
+        what = f"{holidays.describe(f'{day.month:02d}{rule}')} {timex.year_words(day.year)}"
     reason = f"{what}, the one {relation} {anchor}; {why}{_against_the_tense(direction, relation)}"
     return Resolution(day.isoformat(), reason, anchor)
 

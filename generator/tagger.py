@@ -96,7 +96,8 @@ def _neighbour_date(mentions: list[Mention], index: int, text: str) -> int | Non
     """The index of a date written right next to the time of day at mentions[index]: a date, or
     a part of a day ("9:15 on Saturday morning")."""
     def dates(other: Mention) -> bool:
-        return other.type == "DATE" or (other.type == "TIME" and not other.rule.attach)
+        """A date that is not itself waiting to be dated by a neighbour ("20th day 20th day")."""
+        return other.type in ("DATE", "TIME") and not other.rule.attach
 
     mention = mentions[index]
     if index + 1 < len(mentions):

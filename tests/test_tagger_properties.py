@@ -61,6 +61,12 @@ settings.register_profile("tagger", max_examples=300, deadline=None, suppress_he
 @example("Monday week", date(9999, 12, 25), "news")
 @example("Thanksgiving", date.max, "news")
 @example("years ago", None, "news")
+@example("20th day 20th day", None, "news")
+@example("the first Monday of the month", date.min, "news")
+@example("the last Friday of the month", date.max, "news")
+@example("a year ago today", date.min, "news")
+@example("two years ago this week", date.max, "news")
+@example("two Fridays ago", date(1, 1, 7), "news")
 def test_text_made_of_temporal_words(text, dct, genre):
     check(text, dct, genre)
 

@@ -8,6 +8,7 @@ rule itself ("last Friday"), decides whether a weekday, month or season lies bef
 from __future__ import annotations
 
 import calendar
+import math
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -551,13 +552,43 @@ def resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str = 
     return found
 
 
+_PERIODS = ("day", "week", "month", "year", "decade", "century")
+
+
+def _shifted_by(amount: float, unit: str, base: Resolution) -> Resolution:
+    """A date amount units after the end of base, or before its start if amount is negative. A
+    length (D1, W1, M1, Y1: "three days before Christmas", "two months after June 2003") gives a
+    date as precise as base; a calendar unit (day, week, month, year: "the week before March
+    2003") the period of that unit."""
+    length = unit not in _PERIODS
+    granularity = DURATION_LETTERS[unit[0]] if length else unit
+    count = abs(amount) * (int(unit[1:]) if length else 1)
+    meaning = f"{count:g} {granularity}{'' if count == 1 else 's'} {'before' if amount < 0 else 'after'}"
+    precision = timex.precision(base.value)
+    if precision not in _PERIODS or base.value.startswith("BC"):
+        return Resolution(timex.UNRESOLVED[granularity], f"not resolved: {meaning} {base.value}, "
+                                                         f"{base.reason.removeprefix('not resolved: ')}", base.anchor)
+    unit_name, multiple = _STEPS[granularity]
+    first, last = timex.interval(base.value)
+    period = precision if length else granularity
+    try:
+        value = timex.format_period(period, (first if amount < 0 else last)
+                                    + _delta(unit_name, math.copysign(count, amount) * multiple))
+    except (OverflowError, ValueError):  # before year 1 or after 9999
+        return Resolution(timex.UNRESOLVED[granularity], f"not resolved: {meaning} {timex.describe(base.value)}, "
+                                                         "which falls outside the years 1 to 9999", base.anchor)
+    return Resolution(value, f"{meaning} {timex.describe(base.value)}: {base.reason}", base.anchor)
+
+
 # Values built on another, with what that one must name: "WEEK:XXXX-03-06" ("the week of March
 # 6"), "WEEKEND:...", "DAYOFWEEK:2:REL:DCT:week:-1" ("Tuesday last week"), "WEEKS:1:XXXX-WXX-2"
 # ("a week from Tuesday"), "NTH:MO1:REL:DCT:month:+1" ("the first Monday of next month"),
-# "YEARS:-25:REL:DCT:month:0" ("25 years ago this month"); what the value names, for its
-# unresolved form (None: what the other one names).
+# "YEARS:-25:REL:DCT:month:0" ("25 years ago this month"), "SHIFT:-3:D1:XXXX-12-25" ("three days
+# before Christmas"); what the value names, for its unresolved form (None: what the other one
+# names).
 _BUILT_ON = {"WEEK": (("day",), "week"), "WEEKEND": (("day",), "weekend"), "DAYOFWEEK": (("week",), "day"),
-             "WEEKS": (("day",), "day"), "NTH": (("month",), "day"), "YEARS": (("day", "week", "month"), None)}
+             "WEEKS": (("day",), "day"), "NTH": (("month",), "day"), "YEARS": (("day", "week", "month"), None),
+             "SHIFT": (("day", "month", "year"), None)}
 
 
 def _built_on(mention: Mention, anchors: Anchors, tense: str | None, genre: str) -> Resolution:
@@ -565,8 +596,11 @@ def _built_on(mention: Mention, anchors: Anchors, tense: str | None, genre: str)
     some weeks after or before another, a weekday of a month, the same day, week or month some
     years before another."""
     kind, _, rest = mention.value.partition(":")
-    number, _, inner = rest.partition(":") if kind in ("DAYOFWEEK", "WEEKS", "NTH", "YEARS") else ("", "", rest)
+    number, _, inner = rest.partition(":") if kind in ("DAYOFWEEK", "WEEKS", "NTH", "YEARS", "SHIFT") else ("", "", rest)
+    unit, _, inner = inner.partition(":") if kind == "SHIFT" else ("", "", inner)
     base = _resolve(replace(mention, value=inner), anchors, tense, genre)
+    if kind == "SHIFT":
+        return _shifted_by(float(number), unit, base)
     needed, named = _BUILT_ON[kind]
     if timex.precision(base.value) not in needed:
         return Resolution(timex.UNRESOLVED[named] if named else _unresolved_form(inner), base.reason, base.anchor)

@@ -40,6 +40,13 @@ _NAMING = (re.compile(r"\bthe\s+$", re.IGNORECASE),
            re.compile(r"^\s+(?!(?:and|or|to|until|till|through|when|as|of|in|on|at|by|for|with|from|after|before)\b)"
                       r"(?:[a-z]{3,}|[A-Z][a-z]{2,})\b"))
 _ENDED = re.compile(r"\s+(?:that\s+)?(?:ended|ending)\s+", re.IGNORECASE)
+# "three days before Christmas": a length of time counted from the date right after it
+_COUNTED_FROM = re.compile(r"\s+(?P<sign>before|after|prior\s+to)\s+(?:the\s+)?", re.IGNORECASE)
+_A_LENGTH_BEFORE = re.compile(r"\b(?:for|within|over|during|lasted|lasting|last|spent|took|in)\s+\Z", re.IGNORECASE)
+_LENGTH = re.compile(r"DUR:(?P<count>\d+(?:\.\d+)?):(?P<unit>[YMWD]\d+)")
+_THE_DAY_BEFORE = re.compile(r"\bthe\s+(?P<unit>day|week|month|year)\s+(?P<sign>before|after)\s+(?:the\s+)?\Z",
+                             re.IGNORECASE)
+_NOT_CALENDAR_DAYS = re.compile(r"\b(?:trading|business|working|school|sessions?)\b", re.IGNORECASE)
 _OPENS_SENTENCE = re.compile(r"\s*(?:[A-Za-z]+\s+)?")  # what may come before a date that opens its sentence: "On"
 HEADING_WORDS = 12  # a heading is a line of at most this many words, without closing punctuation
 _CLOSING_PUNCTUATION = re.compile(r"[.!?;:,\"”’)\]]\s*$")
@@ -176,6 +183,36 @@ def _quarter_ending(mentions: list[Mention], index: int, text: str, anchors: Anc
     return Resolution(timex.format_period("quarter", month_before), reason)
 
 
+def _counted_from_dates(mentions: list[Mention], text: str) -> list[Mention]:
+    """Mentions, each date joined with what counts from it right before it: a length of time
+    ("three days before Christmas", "a week after Jan. 5") or "the day after" ("the day before
+    Thanksgiving"). "for three days after Christmas" stays a length; "eight trading days after
+    Oct. 12" is not counted in calendar days."""
+    joined: list[Mention] = []
+    for base in mentions:
+        previous = joined[-1] if joined else None
+        gap_start = previous.start if previous else 0  # "the day after" may have been found on its own
+        shift, start = None, None
+        if base.type == "DATE" and previous is not None and not _NOT_CALENDAR_DAYS.search(previous.text):
+            length = _LENGTH.fullmatch(previous.value) if previous.type == "DURATION" else None
+            joint = _COUNTED_FROM.fullmatch(text, previous.end, base.start)
+            if length and joint and not _A_LENGTH_BEFORE.search(text, max(0, previous.start - 12), previous.start):
+                shift = f"{'+' if joint['sign'].lower() == 'after' else '-'}{length['count']}:{length['unit']}"
+                start = previous.start
+        if base.type == "DATE" and shift is None and (day := _THE_DAY_BEFORE.search(text, gap_start, base.start)):
+            shift = f"{'+' if day['sign'].lower() == 'after' else '-'}1:{day['unit'].lower()}"
+            start = day.start()
+        if shift is None:
+            joined.append(base)
+            continue
+        if previous is not None and previous.end > start:
+            joined.pop()  # "the day after" was found on its own, counting from the last date mentioned
+        joined.append(replace(base, start=start, text=text[start : base.end], type="DATE",
+                              value=f"SHIFT:{shift}:{base.value}",
+                              mod=(previous.mod if previous and previous.start == start else None) or base.mod))
+    return joined
+
+
 def _is_heading(text: str, start: int, end: int) -> bool:
     """Whether the sentence at start:end is a heading: a short line of its own, unpunctuated."""
     return ((start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] == "\n")
@@ -222,7 +259,7 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
     """What tag() finds, and where each sentence of text starts."""
     if genre not in GENRES:
         raise ValueError(f"genre must be one of {GENRES}, not {genre!r}")
-    mentions = recognise(text)
+    mentions = _counted_from_dates(recognise(text), text)
     spans = sentences.split(text)
     starts = [start for start, _ in spans]
     dct_anchor = Anchor.from_value(dct.isoformat(), "the publication date") if dct else None

@@ -560,6 +560,8 @@ def _shifted_by(amount: float, unit: str, base: Resolution) -> Resolution:
     length (D1, W1, M1, Y1: "three days before Christmas", "two months after June 2003") gives a
     date as precise as base; a calendar unit (day, week, month, year: "the week before March
     2003") the period of that unit."""
+    if weekday := re.fullmatch(r"DOW([1-7])", unit):
+        return _weekday_next_to(int(weekday[1]), amount < 0, base)
     length = unit not in _PERIODS
     granularity = DURATION_LETTERS[unit[0]] if length else unit
     count = abs(amount) * (int(unit[1:]) if length else 1)
@@ -578,6 +580,24 @@ def _shifted_by(amount: float, unit: str, base: Resolution) -> Resolution:
         return Resolution(timex.UNRESOLVED[granularity], f"not resolved: {meaning} {timex.describe(base.value)}, "
                                                          "which falls outside the years 1 to 9999", base.anchor)
     return Resolution(value, f"{meaning} {timex.describe(base.value)}: {base.reason}", base.anchor)
+
+
+def _weekday_next_to(weekday: int, before: bool, base: Resolution) -> Resolution:
+    """"the Monday after Thanksgiving", "the Friday before Christmas": the first such weekday after
+    the end of base, or the last before its start."""
+    name = calendar.day_name[weekday - 1]
+    meaning = f"the {name} {'before' if before else 'after'}"
+    if timex.precision(base.value) not in _PERIODS or base.value.startswith("BC"):
+        return Resolution("XXXX-XX-XX", f"not resolved: {meaning} {base.value}, "
+                                        f"{base.reason.removeprefix('not resolved: ')}", base.anchor)
+    first, last = timex.interval(base.value)
+    try:
+        day = (first - timedelta(days=(first.isoweekday() - weekday - 1) % 7 + 1) if before
+               else last + timedelta(days=(weekday - last.isoweekday() - 1) % 7 + 1))
+    except OverflowError:  # before year 1 or after 9999
+        return Resolution("XXXX-XX-XX", f"not resolved: {meaning} {timex.describe(base.value)}, which falls "
+                                        "outside the years 1 to 9999", base.anchor)
+    return Resolution(day.isoformat(), f"{meaning} {timex.describe(base.value)}: {base.reason}", base.anchor)
 
 
 # Values built on another, with what that one must name: "WEEK:XXXX-03-06" ("the week of March

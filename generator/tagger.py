@@ -44,8 +44,8 @@ _ENDED = re.compile(r"\s+(?:that\s+)?(?:ended|ending)\s+", re.IGNORECASE)
 _COUNTED_FROM = re.compile(r"\s+(?P<sign>before|after|prior\s+to)\s+(?:the\s+)?", re.IGNORECASE)
 _A_LENGTH_BEFORE = re.compile(r"\b(?:for|within|over|during|lasted|lasting|last|spent|took|in)\s+\Z", re.IGNORECASE)
 _LENGTH = re.compile(r"DUR:(?P<count>\d+(?:\.\d+)?):(?P<unit>[YMWD]\d+)")
-_THE_DAY_BEFORE = re.compile(r"\bthe\s+(?P<unit>day|week|month|year)\s+(?P<sign>before|after)\s+(?:the\s+)?\Z",
-                             re.IGNORECASE)
+_THE_DAY_BEFORE = re.compile(rf"\bthe\s+(?:(?P<unit>day|week|month|year)|(?P<weekday>{vocabulary.expand('{~WEEKDAY}')}))"
+                             r"\s+(?P<sign>before|after)\s+(?:the\s+)?\Z", re.IGNORECASE)
 _NOT_CALENDAR_DAYS = re.compile(r"\b(?:trading|business|working|school|sessions?)\b", re.IGNORECASE)
 _OPENS_SENTENCE = re.compile(r"\s*(?:[A-Za-z]+\s+)?")  # what may come before a date that opens its sentence: "On"
 HEADING_WORDS = 12  # a heading is a line of at most this many words, without closing punctuation
@@ -185,13 +185,14 @@ def _quarter_ending(mentions: list[Mention], index: int, text: str, anchors: Anc
 
 def _counted_from_dates(mentions: list[Mention], text: str) -> list[Mention]:
     """Mentions, each date joined with what counts from it right before it: a length of time
-    ("three days before Christmas", "a week after Jan. 5") or "the day after" ("the day before
-    Thanksgiving"). "for three days after Christmas" stays a length; "eight trading days after
+    ("three days before Christmas", "a week after Jan. 5"), "the day after" ("the day before
+    Thanksgiving") or a weekday ("the Monday after Thanksgiving"). "for three days after Christmas" stays a length; "eight trading days after
     Oct. 12" is not counted in calendar days."""
     joined: list[Mention] = []
     for base in mentions:
         previous = joined[-1] if joined else None
-        gap_start = previous.start if previous else 0  # "the day after" may have been found on its own
+        # where "the day after" or "the Monday after" may start: it may have been found on its own
+        gap_start = joined[-2].end if len(joined) > 1 else 0
         shift, start = None, None
         if base.type == "DATE" and previous is not None and not _NOT_CALENDAR_DAYS.search(previous.text):
             length = _LENGTH.fullmatch(previous.value) if previous.type == "DURATION" else None
@@ -200,13 +201,14 @@ def _counted_from_dates(mentions: list[Mention], text: str) -> list[Mention]:
                 shift = f"{'+' if joint['sign'].lower() == 'after' else '-'}{length['count']}:{length['unit']}"
                 start = previous.start
         if base.type == "DATE" and shift is None and (day := _THE_DAY_BEFORE.search(text, gap_start, base.start)):
-            shift = f"{'+' if day['sign'].lower() == 'after' else '-'}1:{day['unit'].lower()}"
+            unit = day["unit"].lower() if day["unit"] else f"DOW{vocabulary.normalise('weekday', day['weekday'])}"
+            shift = f"{'+' if day['sign'].lower() == 'after' else '-'}1:{unit}"
             start = day.start()
         if shift is None:
             joined.append(base)
             continue
         if previous is not None and previous.end > start:
-            joined.pop()  # "the day after" was found on its own, counting from the last date mentioned
+            joined.pop()  # "the day after" or "Monday", found on its own
         joined.append(replace(base, start=start, text=text[start : base.end], type="DATE",
                               value=f"SHIFT:{shift}:{base.value}",
                               mod=(previous.mod if previous and previous.start == start else None) or base.mod))

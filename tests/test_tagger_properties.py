@@ -68,6 +68,8 @@ settings.register_profile("tagger", max_examples=300, deadline=None, suppress_he
 @example("two years ago this week", date.max, "news")
 @example("two Fridays ago", date(1, 1, 7), "news")
 @example("three days before Christmas", date.min, "news")
+@example("the Friday before Christmas", date.min, "news")
+@example("the Monday after 31 December 9999", None, "news")
 @example("the year after 9999", None, "news")
 @example("the week before March 2003", date(2020, 1, 16), "narrative")
 def test_text_made_of_temporal_words(text, dct, genre):

@@ -558,8 +558,9 @@ _PERIODS = ("day", "week", "month", "year", "decade", "century")
 def _shifted_by(amount: float, unit: str, base: Resolution) -> Resolution:
     """A date amount units after the end of base, or before its start if amount is negative. A
     length (D1, W1, M1, Y1: "three days before Christmas", "two months after June 2003") gives a
-    date as precise as base; a calendar unit (day, week, month, year: "the week before March
-    2003") the period of that unit."""
+    date as precise as base or as the length's unit (a week's a day), whichever is finer; a
+    calendar unit (day, week, month, year: "the week before March 2003") the period of that
+    unit."""
     if weekday := re.fullmatch(r"DOW([1-7])", unit):
         return _weekday_next_to(int(weekday[1]), amount < 0, base)
     length = unit not in _PERIODS
@@ -572,7 +573,11 @@ def _shifted_by(amount: float, unit: str, base: Resolution) -> Resolution:
                                                          f"{base.reason.removeprefix('not resolved: ')}", base.anchor)
     unit_name, multiple = _STEPS[granularity]
     first, last = timex.interval(base.value)
-    period = precision if length else granularity
+    if length:  # counted from the start or end of base: "eight days before the new year" is a day
+        by_unit = "day" if granularity == "week" else granularity
+        period = min(precision, by_unit, key=_PERIODS.index)
+    else:
+        period = granularity
     try:
         value = timex.format_period(period, (first if amount < 0 else last)
                                     + _delta(unit_name, math.copysign(count, amount) * multiple))

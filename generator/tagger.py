@@ -46,6 +46,7 @@ _A_LENGTH_BEFORE = re.compile(r"\b(?:for|within|over|during|lasted|lasting|last|
 _LENGTH = re.compile(r"DUR:(?P<count>\d+(?:\.\d+)?):(?P<unit>[YMWD]\d+)")
 _THE_DAY_BEFORE = re.compile(rf"\bthe\s+(?:(?P<unit>day|week|month|year)|(?P<weekday>{vocabulary.expand('{~WEEKDAY}')}))"
                              r"\s+(?P<sign>before|after)\s+(?:the\s+)?\Z", re.IGNORECASE)
+_THE_DAY_BEFORE_LONGEST = 40  # characters: "the Wednesday before the " with room to spare
 _NOT_CALENDAR_DAYS = re.compile(r"\b(?:trading|business|working|school|sessions?)\b", re.IGNORECASE)
 _OPENS_SENTENCE = re.compile(r"\s*(?:[A-Za-z]+\s+)?")  # what may come before a date that opens its sentence: "On"
 HEADING_WORDS = 12  # a heading is a line of at most this many words, without closing punctuation
@@ -200,7 +201,8 @@ def _counted_from_dates(mentions: list[Mention], text: str) -> list[Mention]:
             if length and joint and not _A_LENGTH_BEFORE.search(text, max(0, previous.start - 12), previous.start):
                 shift = f"{'+' if joint['sign'].lower() == 'after' else '-'}{length['count']}:{length['unit']}"
                 start = previous.start
-        if base.type == "DATE" and shift is None and (day := _THE_DAY_BEFORE.search(text, gap_start, base.start)):
+        reach = max(gap_start, base.start - _THE_DAY_BEFORE_LONGEST)
+        if base.type == "DATE" and shift is None and (day := _THE_DAY_BEFORE.search(text, reach, base.start)):
             unit = day["unit"].lower() if day["unit"] else f"DOW{vocabulary.normalise('weekday', day['weekday'])}"
             shift = f"{'+' if day['sign'].lower() == 'after' else '-'}1:{unit}"
             start = day.start()

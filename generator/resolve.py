@@ -613,7 +613,7 @@ def _weekday_next_to(weekday: int, before: bool, base: Resolution) -> Resolution
 # names).
 _BUILT_ON = {"WEEK": (("day",), "week"), "WEEKEND": (("day",), "weekend"), "DAYOFWEEK": (("week",), "day"),
              "WEEKS": (("day",), "day"), "NTH": (("month",), "day"), "YEARS": (("day", "week", "month"), None),
-             "SHIFT": (("day", "month", "year"), None)}
+             "SHIFT": (_PERIODS, None)}
 
 
 def _built_on(mention: Mention, anchors: Anchors, tense: str | None, genre: str) -> Resolution:
@@ -637,7 +637,7 @@ def _built_on(mention: Mention, anchors: Anchors, tense: str | None, genre: str)
         try:
             middle = first + timedelta(days=3) if timex.precision(base.value) == "week" else first  # its Thursday
             shifted = middle + relativedelta(years=int(number))
-        except (OverflowError, ValueError):  # before year 1
+        except (OverflowError, ValueError):  # before year 1 or after 9999
             return Resolution(timex.UNRESOLVED[timex.precision(base.value)],
                               f"not resolved: {meaning} {timex.describe(base.value)}, which falls outside the "
                               "years 1 to 9999", base.anchor)

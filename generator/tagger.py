@@ -187,8 +187,8 @@ def _quarter_ending(mentions: list[Mention], index: int, text: str, anchors: Anc
 def _counted_from_dates(mentions: list[Mention], text: str) -> list[Mention]:
     """Mentions, each date joined with what counts from it right before it: a length of time
     ("three days before Christmas", "a week after Jan. 5"), "the day after" ("the day before
-    Thanksgiving") or a weekday ("the Monday after Thanksgiving"). "for three days after Christmas" stays a length; "eight trading days after
-    Oct. 12" is not counted in calendar days."""
+    Thanksgiving") or a weekday ("the Monday after Thanksgiving"). "for three days after
+    Christmas" stays a length; "eight trading days after Oct. 12" are not calendar days."""
     joined: list[Mention] = []
     for base in mentions:
         previous = joined[-1] if joined else None
@@ -210,7 +210,7 @@ def _counted_from_dates(mentions: list[Mention], text: str) -> list[Mention]:
             joined.append(base)
             continue
         if previous is not None and previous.end > start:
-            joined.pop()  # "the day after" or "Monday", found on its own
+            joined.pop()  # the length, "the day after" or "Monday", found on its own
         joined.append(replace(base, start=start, text=text[start : base.end], type="DATE",
                               value=f"SHIFT:{shift}:{base.value}",
                               mod=(previous.mod if previous and previous.start == start else None) or base.mod))

@@ -569,8 +569,7 @@ def _shifted_by(amount: float, unit: str, base: Resolution) -> Resolution:
     meaning = f"{count:g} {granularity}{'' if count == 1 else 's'} {'before' if amount < 0 else 'after'}"
     precision = timex.precision(base.value)
     if precision not in _PERIODS or base.value.startswith("BC"):
-        return Resolution(timex.UNRESOLVED[granularity], f"not resolved: {meaning} {base.value}, "
-                                                         f"{base.reason.removeprefix('not resolved: ')}", base.anchor)
+        return Resolution(timex.UNRESOLVED[granularity], _after_unresolved(meaning, base), base.anchor)
     unit_name, multiple = _STEPS[granularity]
     first, last = timex.interval(base.value)
     if length:  # counted from the start or end of base: "eight days before the new year" is a day
@@ -587,14 +586,19 @@ def _shifted_by(amount: float, unit: str, base: Resolution) -> Resolution:
     return Resolution(value, f"{meaning} {timex.describe(base.value)}: {base.reason}", base.anchor)
 
 
+def _after_unresolved(meaning: str, base: Resolution) -> str:
+    """Why a date counted from one that is not resolved is not either."""
+    known = "" if base.value == "XXXX-XX-XX" else f", {timex.describe(base.value)}"
+    return f"not resolved: {meaning} a date not resolved{known} ({base.reason.removeprefix('not resolved: ')})"
+
+
 def _weekday_next_to(weekday: int, before: bool, base: Resolution) -> Resolution:
     """"the Monday after Thanksgiving", "the Friday before Christmas": the first such weekday after
     the end of base, or the last before its start."""
     name = calendar.day_name[weekday - 1]
     meaning = f"the {name} {'before' if before else 'after'}"
     if timex.precision(base.value) not in _PERIODS or base.value.startswith("BC"):
-        return Resolution("XXXX-XX-XX", f"not resolved: {meaning} {base.value}, "
-                                        f"{base.reason.removeprefix('not resolved: ')}", base.anchor)
+        return Resolution("XXXX-XX-XX", _after_unresolved(meaning, base), base.anchor)
     first, last = timex.interval(base.value)
     try:
         day = (first - timedelta(days=(first.isoweekday() - weekday - 1) % 7 + 1) if before

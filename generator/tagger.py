@@ -46,6 +46,10 @@ _A_LENGTH_BEFORE = re.compile(r"\b(?:for|within|over|during|lasted|lasting|last|
 _LENGTH = re.compile(r"DUR:(?P<count>\d+(?:\.\d+)?):(?P<unit>[YMWD]\d+)")
 _THE_DAY_BEFORE = re.compile(rf"\bthe\s+(?:(?P<unit>day|week|month|year)|(?P<weekday>{vocabulary.expand('{~WEEKDAY}')}))"
                              r"\s+(?P<sign>before|after)\s+(?:the\s+)?\Z", re.IGNORECASE)
+# "Christmas in 2018", "Easter of 2019", "6 June in 1944": a day, month or season without a year
+# and the year written right after it
+_IN_THE_YEAR = re.compile(r"\s*,?\s+(?:in|of)\s+(?:the\s+year\s+)?", re.IGNORECASE)
+_WITHOUT_A_YEAR = re.compile(r"(?:(?:SHIFT|ON):[^X]*)?XXXX-(?:\d\d|(?!W)[A-Z])")  # not a weekday or week
 _THE_DAY_BEFORE_LONGEST = 40  # characters: "the Wednesday before the " with room to spare
 _NOT_CALENDAR_DAYS = re.compile(r"\b(?:trading|business|working|school|sessions?)\b", re.IGNORECASE)
 _OPENS_SENTENCE = re.compile(r"\s*(?:[A-Za-z]+\s+)?")  # what may come before a date that opens its sentence: "On"
@@ -217,6 +221,20 @@ def _counted_from_dates(mentions: list[Mention], text: str) -> list[Mention]:
     return joined
 
 
+def _in_the_year_after(mentions: list[Mention], text: str) -> list[Mention]:
+    """Mentions, each day, month, season or holiday without a year that is followed by "in" or
+    "of" and a year ("Christmas in 2018", "three days before Christmas in 2018") given that
+    year; the year stays an expression of its own."""
+    given = list(mentions)
+    for index, (mention, year) in enumerate(zip(mentions, mentions[1:])):
+        if (mention.type == "DATE" and re.fullmatch(r"\d{4}", year.value) and _WITHOUT_A_YEAR.match(mention.value)
+                and _IN_THE_YEAR.fullmatch(text, mention.end, year.start)):
+            known_as = f'the year written after it, "{text[mention.end : year.end].strip(" ,")}"'
+            given[index] = replace(mention, value=mention.value.replace("XXXX", year.value, 1),
+                                   rule=replace(mention.rule, known_as=known_as))
+    return given
+
+
 def _is_heading(text: str, start: int, end: int) -> bool:
     """Whether the sentence at start:end is a heading: a short line of its own, unpunctuated."""
     return ((start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] == "\n")
@@ -263,7 +281,7 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
     """What tag() finds, and where each sentence of text starts."""
     if genre not in GENRES:
         raise ValueError(f"genre must be one of {GENRES}, not {genre!r}")
-    mentions = _counted_from_dates(recognise(text), text)
+    mentions = _in_the_year_after(_counted_from_dates(recognise(text), text), text)
     spans = sentences.split(text)
     starts = [start for start, _ in spans]
     dct_anchor = Anchor.from_value(dct.isoformat(), "the publication date") if dct else None

@@ -713,6 +713,9 @@ def _resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str) 
         return _resolve_holiday(mention, holiday["year"], holiday["rule"], anchors, tense, genre)
     if "X" not in value:
         return Resolution(value, mention.rule.known_as or "written in full")
+    if re.fullmatch(r"\d{4}-WXX-(?:[1-7]|WE)", value):  # "on Monday in 2018"
+        how = f" ({mention.rule.known_as})" if mention.rule.known_as else ""
+        return Resolution(value, f"not resolved: {timex.describe(value)}, of a week the text does not give{how}")
     if value in _COUNTED_FROM_AN_EVENT:
         return Resolution(value, "not resolved: counted from something the text does not date")
     anchor = anchors.get("MONTH" if _MONTH_OR_DAY.fullmatch(value) else "WRITTEN", genre)

@@ -49,7 +49,7 @@ _THE_DAY_BEFORE = re.compile(rf"\bthe\s+(?:(?P<unit>day|week|month|year)|(?P<wee
 # "Christmas in 2018", "Easter of 2019", "6 June in 1944": a day, month or season without a year
 # and the year written right after it
 _IN_THE_YEAR = re.compile(r"\s*,?\s+(?:in|of)\s+(?:the\s+year\s+)?", re.IGNORECASE)
-_WITHOUT_A_YEAR = re.compile(r"(?:(?:SHIFT|ON):[^X]*)?XXXX-(?:\d\d|(?!W)[A-Z])")  # not a weekday or week
+_WITHOUT_A_YEAR = re.compile(r"(?:(?:SHIFT|ON):[^X]*)?XXXX-(?:\d\d|(?!WXX$)[A-Z])")  # not a bare week
 _THE_DAY_BEFORE_LONGEST = 40  # characters: "the Wednesday before the " with room to spare
 _NOT_CALENDAR_DAYS = re.compile(r"\b(?:trading|business|working|school|sessions?)\b", re.IGNORECASE)
 _OPENS_SENTENCE = re.compile(r"\s*(?:[A-Za-z]+\s+)?")  # what may come before a date that opens its sentence: "On"
@@ -222,9 +222,9 @@ def _counted_from_dates(mentions: list[Mention], text: str) -> list[Mention]:
 
 
 def _in_the_year_after(mentions: list[Mention], text: str) -> list[Mention]:
-    """Mentions, each day, month, season or holiday without a year that is followed by "in" or
-    "of" and a year ("Christmas in 2018", "three days before Christmas in 2018") given that
-    year; the year stays an expression of its own."""
+    """Mentions, each day, month, season, holiday or weekday without a year that is followed by
+    "in" or "of" and a year ("Christmas in 2018", "three days before Christmas in 2018", "on
+    Monday in 2018") given that year; the year stays an expression of its own."""
     given = list(mentions)
     for index, (mention, year) in enumerate(zip(mentions, mentions[1:])):
         if (mention.type == "DATE" and re.fullmatch(r"\d{4}", year.value) and _WITHOUT_A_YEAR.match(mention.value)

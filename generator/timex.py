@@ -238,6 +238,8 @@ def describe_unresolved(value: str) -> str:
         return "a " + calendar.day_name[int(m[1]) - 1]
     if value == "XXXX-WXX-WE":
         return "a weekend"
+    if m := re.fullmatch(r"(\d{4})-WXX-([1-7]|WE)", value):  # "on Monday in 2018"
+        return f"a {'weekend' if m[2] == 'WE' else calendar.day_name[int(m[2]) - 1]} in {year_words(int(m[1]))}"
     if m := re.fullmatch(r"XX(\d\d)", value):
         return f"a year ending in {m[1]}"
     if m := re.fullmatch(r"(\d{4})-(\d\d)-XX", value):

@@ -48,6 +48,7 @@ class Rule:
     default_why: str | None = None
     ignore_tense: bool = False
     near_quarter: str | None = None
+    in_the_past: str | None = None  # the value in a past-tense sentence after a date was mentioned
     before: re.Pattern | None = None
     mod_before: re.Pattern | None = None
     not_before: re.Pattern | None = None
@@ -77,6 +78,7 @@ class Mention:
     direction: str | None = None  # the shift ("-1", "+0", "+1") that overrides the tense, or "since"
     plan: bool = False  # its sentence tells of a plan, so a past tense may date something ahead
     near_quarter: str | None = None
+    in_the_past: str | None = None
 
 
 def _compile_context(pattern: str | None, anchored_end: bool) -> re.Pattern | None:
@@ -107,6 +109,7 @@ def load_rules() -> tuple[Rule, ...]:
                 default_why=entry.get("default_why"),
                 ignore_tense=bool(entry.get("ignore_tense", False)),
                 near_quarter=entry.get("near_quarter"),
+                in_the_past=entry.get("in_the_past"),
                 before=_compile_context(entry.get("before"), True),
                 mod_before=_compile_context(entry.get("mod_before"), True),
                 not_before=_compile_context(entry.get("not_before"), True),
@@ -175,6 +178,7 @@ def _mention(rule: Rule, match: re.Match, text: str) -> Mention | None:
         mod=_render(rule.mod, groups),
         direction=_render(rule.direction, groups),
         near_quarter=_render(rule.near_quarter, groups),
+        in_the_past=_render(rule.in_the_past, groups),
     )
 
 

@@ -321,6 +321,8 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
         lead_in, lead_out = text[start : mention.start], text[mention.end : end]
         if tense_here == "past" and (tells_of_a_plan(lead_in, lead_out) or in_a_reported_clause(lead_in)):
             mention = replace(mention, plan=True)
+        if mention.in_the_past and tense_here == "past" and anchors.ref is not None:
+            mention = replace(mention, value=mention.in_the_past)  # "founded in 2008; by the end of the year, it had"
         here = anchors
         if tense_here == "past" and _FROM_A_MENTIONED_DATE.match(mention.value) and past_ref and anchors.ref.day > dct:
             here = replace(anchors, ref=past_ref)  # "had visited twice that year": not the year ahead

@@ -48,7 +48,7 @@ _THE_DAY_BEFORE = re.compile(rf"\bthe\s+(?:(?P<unit>day|week|month|year)|(?P<wee
                              r"\s+(?P<sign>before|after)\s+(?:the\s+)?\Z", re.IGNORECASE)
 # "Christmas in 2018", "Easter of 2019", "6 June in 1944": a day, month or season without a year
 # and the year written right after it
-_IN_THE_YEAR = re.compile(r"\s*,?\s+(?:in|of)\s+(?:the\s+year\s+)?", re.IGNORECASE)
+_IN_THE_YEAR = re.compile(r"(?:\s*,)?\s+(?:in|of)\s+(?:the\s+year\s+)?", re.IGNORECASE)
 _WITHOUT_A_YEAR = re.compile(r"(?:(?:SHIFT|ON):[^X]*)?XXXX-(?:\d\d|(?!WXX$)[A-Z])")  # not a bare week
 _THE_DAY_BEFORE_LONGEST = 40  # characters: "the Wednesday before the " with room to spare
 _NOT_CALENDAR_DAYS = re.compile(r"\b(?:trading|business|working|school|sessions?)\b", re.IGNORECASE)

@@ -109,3 +109,10 @@ def test_a_text_without_punctuation_is_cut_at_spaces():
     spans = sentences.split(text)
     assert len(spans) > 1
     assert " ".join(text[start:end] for start, end in spans) == text
+
+
+def test_a_long_run_of_spaces_between_a_date_and_a_year_is_read_through():
+    # Once read by a pattern whose two runs of spaces could share them out in every way.
+    text = "Christmas" + " " * 100_000 + "fell in 2018."
+    found = tag(text, date(2022, 11, 17))
+    assert [timex.text for timex in found] == ["Christmas", "2018"]

@@ -23,7 +23,7 @@ _FROM_A_MENTIONED_DATE = re.compile(r"REL:(?:REF|MENTIONED):")
 _COUNTED_AHEAD = re.compile(r"REL:REF:\w+:\+")
 # What may stand between a time of day and the date it is on: "Friday, at 9 a.m.", "10:35 a.m.
 # (0735 GMT) Friday", "5:34 a.m. Baghdad time on March 20".
-_DATE_THEN_TIME = re.compile(r"\s*,?\s*(?:at\s+)?")
+_DATE_THEN_TIME = re.compile(r"\s*(?:,\s*)?(?:at\s+)?")
 _TIME_THEN_DATE = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:[A-Z][\w-]+\s+time,?\s+)?(?:on\s+|of\s+|,\s*)?")
 # What stands between a date and a day said of it: "on Monday, the day after the shooting".
 _APPOSITION = re.compile(r"\s*(?:,|—|–|--|-)\s*")

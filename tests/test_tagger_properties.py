@@ -116,3 +116,8 @@ def test_a_long_run_of_spaces_between_a_date_and_a_year_is_read_through():
     text = "Christmas" + " " * 100_000 + "fell in 2018."
     found = tag(text, date(2022, 11, 17))
     assert [timex.text for timex in found] == ["Christmas", "2018"]
+
+
+def test_a_long_run_of_spaces_between_a_date_and_a_time_is_read_through():
+    text = "Monday" + " " * 100_000 + "x 9 a.m."
+    assert [timex.text for timex in tag(text, date(2022, 1, 1))] == ["Monday", "9 a.m."]

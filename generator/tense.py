@@ -45,7 +45,7 @@ def _word_tense(words: list[str], index: int) -> str | None:
             or (word == "for" and before in markers["future_before_for"]) or (word == "due" and _scheduled(words, index))):
         return "past" if markers["plan_in_the_past"].intersection(words[max(0, index - 3) : index]) else "future"
     if word in markers["finite_past"]:
-        return "past"
+        return None if before == "to" or before in markers["future"] else "past"  # "would last" is no past
     regular = word.endswith("ed") and len(word) > 3 and word not in markers["not_past"]
     if word in markers["past"] and before == "to":  # "is forecast to hit": an infinitive
         return None

@@ -312,6 +312,10 @@ def _resolve_cyclic(value: str, anchor: Anchor, direction: str | None, strict: b
         current = _current_season(day) if anchor.granularity in ("day", "week", "weekend", "month") else (day.year, 0)
         if direction in (None, "current") and current[1] == start:
             return f"{current[0]:04d}-{season}"
+        if direction == "past" and plans and not strict:  # "warned of blackouts through the winter"
+            ahead = _choose_year(lambda y: (y, start), current, day.year, "future", True)
+            if 0 < (timex.interval(f"{ahead:04d}-{season}")[0] - day).days <= PAST_TENSE_AHEAD_DAYS:
+                return f"{ahead:04d}-{season}"
         year = _choose_year(lambda y: (y, start), current, day.year, direction, strict)
         return f"{year:04d}-{season}"
     if m := re.fullmatch(r"XXXX-([QH])([1-4])", value):

@@ -26,7 +26,8 @@ _SINCE = re.compile(r"\b(?:ever\s+)?since\s+$", re.IGNORECASE)
 # line of its own, or opening the first sentence before a dash ("LONDON, Jan 5 (Reuters) - Shares
 # fell", "Jan 5 (Reuters) - Oil rose").
 _DATELINE_BEFORE = re.compile(r"\s*[A-Z][A-Z .'’-]*(?:,\s*[A-Z][\w .'’-]*)?,\s*")
-_DATELINE_AFTER = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:(?:--|—|–|_)\s*)?")  # no two runs of spaces side by side
+# (No two runs of spaces side by side in these: each space is tried once.)
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:(?:--|—|–|_)\s*)?")
 _DATELINE_OPENING = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:--|—|–|-|_)\s+\S")
 _CREDIT_OPENING = re.compile(r"\s*\([^()]{1,30}\)\s*(?:--|—|–|-|_)\s+\S")
 

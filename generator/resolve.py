@@ -471,7 +471,8 @@ def _duration(parts: list[tuple[str, str]]) -> str:
     return f"P{dates}" + (f"T{times}" if times else "")
 
 
-_MOVING_HOLIDAY = re.compile(rf"(?P<year>\d{{4}}|XXXX)-(?P<rule>{holidays.RULE.pattern}|XX-(?:MO|TU|WE|TH|FR|SA|SU)[1-4L])")
+_MOVING_HOLIDAY = re.compile(rf"(?P<year>\d{{4}}|XXXX)-(?P<rule>{holidays.RULE.pattern}"
+                             r"|XX-(?:MO|TU|WE|TH|FR|SA|SU)[1-4L])")  # XX: of the month the tense points to
 
 
 def _resolve_holiday(mention: Mention, year: str, rule: str, anchors: Anchors, tense: str | None,
@@ -512,7 +513,8 @@ def _resolve_holiday(mention: Mention, year: str, rule: str, anchors: Anchors, t
         months = [divmod(anchor.day.year * 12 + anchor.day.month - 1 + shift, 12) for shift in (-1, 0, 1)]
         days = [holidays.day_of(f"{month + 1:02d}{rule}", year) for year, month in months if 1 <= year <= 9999]
     else:
-        days = [holidays.day_of(rule, year) for year in range(max(anchor.day.year - 1, 1), min(anchor.day.year + 2, 10000))]
+        years = range(max(anchor.day.year - 1, 1), min(anchor.day.year + 2, 10000))
+        days = [holidays.day_of(rule, year) for year in years]
     day = min([d for d in days if on_its_side(d)] or days, key=lambda d: (abs((d - anchor.day).days), d))
     relation = "before" if day < anchor.day else "after" if day > anchor.day else "that is"
     if month_unknown:
@@ -629,7 +631,8 @@ def _built_on(mention: Mention, anchors: Anchors, tense: str | None, genre: str)
     some weeks after or before another, a weekday of a month, the same day, week or month some
     years before another."""
     kind, _, rest = mention.value.partition(":")
-    number, _, inner = rest.partition(":") if kind in ("DAYOFWEEK", "WEEKS", "NTH", "YEARS", "SHIFT") else ("", "", rest)
+    numbered = kind in ("DAYOFWEEK", "WEEKS", "NTH", "YEARS", "SHIFT")
+    number, _, inner = rest.partition(":") if numbered else ("", "", rest)
     unit, _, inner = inner.partition(":") if kind == "SHIFT" else ("", "", inner)
     base = _resolve(replace(mention, value=inner), anchors, tense, genre)
     if kind == "SHIFT":

@@ -44,8 +44,9 @@ _ENDED = re.compile(r"\s+(?:that\s+)?(?:ended|ending)\s+", re.IGNORECASE)
 _COUNTED_FROM = re.compile(r"\s+(?P<sign>before|after|prior\s+to)\s+(?:the\s+)?", re.IGNORECASE)
 _A_LENGTH_BEFORE = re.compile(r"\b(?:for|within|over|during|lasted|lasting|last|spent|took|in)\s+\Z", re.IGNORECASE)
 _LENGTH = re.compile(r"DUR:(?P<count>\d+(?:\.\d+)?):(?P<unit>[YMWD]\d+)")
-_THE_DAY_BEFORE = re.compile(rf"\bthe\s+(?:(?P<unit>day|week|month|year)|(?P<weekday>{vocabulary.expand('{~WEEKDAY}')}))"
-                             r"\s+(?P<sign>before|after)\s+(?:the\s+)?\Z", re.IGNORECASE)
+_THE_DAY_BEFORE = re.compile(r"\bthe\s+(?:(?P<unit>day|week|month|year)|(?P<weekday>"
+                             + vocabulary.expand("{~WEEKDAY}") + r"))\s+(?P<sign>before|after)\s+(?:the\s+)?\Z",
+                             re.IGNORECASE)
 # "Christmas in 2018", "Easter of 2019", "6 June in 1944": a day, month or season without a year
 # and the year written right after it
 _IN_THE_YEAR = re.compile(r"(?:\s*,)?\s+(?:in|of)\s+(?:the\s+year\s+)?", re.IGNORECASE)
@@ -322,7 +323,7 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
         if tense_here == "past" and (tells_of_a_plan(lead_in, lead_out) or in_a_reported_clause(lead_in)):
             mention = replace(mention, plan=True)
         if mention.in_the_past and tense_here == "past" and anchors.ref is not None:
-            mention = replace(mention, value=mention.in_the_past)  # "founded in 2008; by the end of the year, it had"
+            mention = replace(mention, value=mention.in_the_past)  # "by the end of the year, it had"
         here = anchors
         if tense_here == "past" and _FROM_A_MENTIONED_DATE.match(mention.value) and past_ref and anchors.ref.day > dct:
             here = replace(anchors, ref=past_ref)  # "had visited twice that year": not the year ahead

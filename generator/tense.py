@@ -13,7 +13,7 @@ _LOOK_AHEAD = 8
 _CLAUSE_WORDS = 2  # words between a reporting verb and an expression in the clause it reports
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|through|to)\s+$", re.IGNORECASE)
-_UNTIL_BEFORE = re.compile(r"\b(?:until|till|by|starting|beginning)\s+$", re.IGNORECASE)
+_DEADLINE_OR_START_BEFORE = re.compile(r"\b(?:until|till|by|starting|beginning)\s+$", re.IGNORECASE)
 _DEADLINE_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:deadline|target|date)\b", re.IGNORECASE)
 # "The deadline is Friday", "the hearing is on Monday", "Sunday is polling day": a date the
 # present tense joins to what happens on it is one to come.
@@ -91,7 +91,7 @@ def tense(sentence: str, start: int, end: int) -> str | None:
         found = _word_tense(after, index)
         if found:
             return found
-    if _UNTIL_BEFORE.search(sentence, 0, start):  # "given them until Tuesday", "Starting Monday, masks are optional"
+    if _DEADLINE_OR_START_BEFORE.search(sentence, 0, start):  # "given until Tuesday", "Starting Monday, ..."
         return "future"
     return None
 

@@ -485,6 +485,9 @@ def _resolve_holiday(mention: Mention, year: str, rule: str, anchors: Anchors, t
     if month_unknown:
         rule = rule[2:]
     what = "" if month_unknown else holidays.describe(rule)
+    if year != "XXXX" and month_unknown:  # "the first Monday of the month in 2018": which month is not said
+        return Resolution(f"{year}-XX-XX", f"not resolved: a day in {timex.year_words(int(year))}, of a month the "
+                                           "text does not give")
     if year != "XXXX":
         return Resolution(holidays.day_of(rule, int(year)).isoformat(), f"{what} of {year}")
     anchor = anchors.get("WRITTEN", genre)

@@ -70,6 +70,7 @@ settings.register_profile("tagger", max_examples=300, deadline=None, suppress_he
 @example("three days before Christmas", date.min, "news")
 @example("the Friday before Christmas", date.min, "news")
 @example("Monday in 2018 the weekend in 0001", None, "narrative")
+@example("the first Monday of the month in 2018", date(2022, 1, 1), "news")
 @example("the Monday after 31 December 9999", None, "news")
 @example("the year after 9999", None, "news")
 @example("the week before March 2003", date(2020, 1, 16), "narrative")

@@ -590,9 +590,13 @@ def _shifted_by(amount: float, unit: str, base: Resolution) -> Resolution:
         value = timex.format_period(period, (first if amount < 0 else last)
                                     + _delta(unit_name, math.copysign(count, amount) * multiple))
     except (OverflowError, ValueError):  # before year 1 or after 9999
-        return Resolution(timex.UNRESOLVED[granularity], f"not resolved: {meaning} {timex.describe(base.value)}, "
-                                                         "which falls outside the years 1 to 9999", base.anchor)
+        return _outside_the_calendar(timex.UNRESOLVED[granularity], f"{meaning} {timex.describe(base.value)}", base)
     return Resolution(value, f"{meaning} {timex.describe(base.value)}: {base.reason}", base.anchor)
+
+
+def _outside_the_calendar(unresolved: str, meaning: str, base: Resolution) -> Resolution:
+    """A date counted from base that falls before year 1 or after 9999, left unresolved."""
+    return Resolution(unresolved, f"not resolved: {meaning}, which falls outside the years 1 to 9999", base.anchor)
 
 
 def _after_unresolved(meaning: str, base: Resolution) -> str:
@@ -613,8 +617,7 @@ def _weekday_next_to(weekday: int, before: bool, base: Resolution) -> Resolution
         day = (first - timedelta(days=(first.isoweekday() - weekday - 1) % 7 + 1) if before
                else last + timedelta(days=(weekday - last.isoweekday() - 1) % 7 + 1))
     except OverflowError:  # before year 1 or after 9999
-        return Resolution("XXXX-XX-XX", f"not resolved: {meaning} {timex.describe(base.value)}, which falls "
-                                        "outside the years 1 to 9999", base.anchor)
+        return _outside_the_calendar("XXXX-XX-XX", f"{meaning} {timex.describe(base.value)}", base)
     return Resolution(day.isoformat(), f"{meaning} {timex.describe(base.value)}: {base.reason}", base.anchor)
 
 
@@ -652,9 +655,8 @@ def _built_on(mention: Mention, anchors: Anchors, tense: str | None, genre: str)
             middle = first + timedelta(days=3) if timex.precision(base.value) == "week" else first  # its Thursday
             shifted = middle + relativedelta(years=int(number))
         except (OverflowError, ValueError):  # before year 1 or after 9999
-            return Resolution(timex.UNRESOLVED[timex.precision(base.value)],
-                              f"not resolved: {meaning} {timex.describe(base.value)}, which falls outside the "
-                              "years 1 to 9999", base.anchor)
+            return _outside_the_calendar(timex.UNRESOLVED[timex.precision(base.value)],
+                                         f"{meaning} {timex.describe(base.value)}", base)
         return Resolution(timex.format_period(timex.precision(base.value), shifted),
                           f"{meaning} {timex.describe(base.value)}: {base.reason}", base.anchor)
     if kind == "DAYOFWEEK":
@@ -672,8 +674,7 @@ def _built_on(mention: Mention, anchors: Anchors, tense: str | None, genre: str)
             return Resolution((first + timedelta(weeks=int(number))).isoformat(), f"{meaning}: {base.reason}",
                               base.anchor)
         except OverflowError:  # after 31 December 9999
-            return Resolution(timex.UNRESOLVED[named], f"not resolved: {meaning}, which falls outside the years 1 to "
-                                                       "9999", base.anchor)
+            return _outside_the_calendar(timex.UNRESOLVED[named], meaning, base)
     which = "the weekend of the week" if kind == "WEEKEND" else "the week"
     return Resolution(timex.format_period(named, first),
                       f"{which} that holds {timex.describe(base.value)}: {base.reason}", base.anchor)

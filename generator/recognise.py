@@ -59,6 +59,7 @@ class Rule:
     ends_on_next_date: bool = False
     known_as: str | None = None
     comparison: bool = False
+    genre: str | None = None  # the only genre of text the rule is tried in
     needs: tuple[str, ...] = ()  # one of these must be in a stretch of text for the rule to be tried there
     examples: tuple = field(default=(), compare=False)
 
@@ -122,6 +123,7 @@ def load_rules() -> tuple[Rule, ...]:
                 ends_on_next_date=bool(entry.get("ends_on_next_date", False)),
                 known_as=entry.get("known_as"),
                 comparison=bool(entry.get("comparison", False)),
+                genre=entry.get("genre"),
                 examples=tuple(entry.get("examples", ())),
             )
         )
@@ -259,12 +261,15 @@ def _stretches_of_rules(lowered: list[str]) -> list[list[int]]:
     return tried
 
 
-def candidates(text: str, stretches: list[tuple[int, int]] | None = None) -> list[Mention]:
-    """Every match of every rule inside the stretches (default: the windows), overlapping or not."""
+def candidates(text: str, stretches: list[tuple[int, int]] | None = None, genre: str = "news") -> list[Mention]:
+    """Every match of every rule for the genre inside the stretches (default: the windows),
+    overlapping or not."""
     found = []
     stretches = windows(text) if stretches is None else stretches
     tried = _stretches_of_rules([text[start:end].lower() for start, end in stretches])
     for rule, numbers in zip(load_rules(), tried):
+        if rule.genre is not None and rule.genre != genre:
+            continue
         for number in numbers:
             start, end = stretches[number]
             for match in rule.regex.finditer(text, start, end):
@@ -307,13 +312,13 @@ def _modified(mention: Mention, text: str) -> Mention:
     return mention
 
 
-def recognise(text: str) -> list[Mention]:
+def recognise(text: str, genre: str = "news") -> list[Mention]:
     """The longest non-overlapping mentions in text order (ties go to the earlier rule), each
     with the words around it that qualify it; a name that dates nothing (a NAME rule's match)
     keeps its words from the others and is not itself a mention."""
     taken = bytearray(len(text))
     kept = []
-    for mention in sorted(candidates(text), key=lambda m: (m.start - m.end, m.rule.order, m.start)):
+    for mention in sorted(candidates(text, genre=genre), key=lambda m: (m.start - m.end, m.rule.order, m.start)):
         if any(taken[mention.start : mention.end]):
             continue
         taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)

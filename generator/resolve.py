@@ -374,6 +374,10 @@ _UNIT_WORDS = {"Q1": "quarter", "D1": "day", "W1": "week", "W2": "fortnight", "M
 def _resolve_relative(value: str, anchor: Anchor | None) -> tuple[str | None, str]:
     """REL:<anchor>:<unit>:<offset> against an anchor: (value or None, what it means)."""
     _, kind, unit, offset = value.split(":")
+    if unit == "same":  # "at that time": the date itself
+        if anchor is None:
+            return None, "the time of"
+        return (_shifted(anchor.value) if anchor.before_christ else anchor.value), f"the time of {anchor}"
     unit_word = _UNIT_WORDS.get(unit, unit)
     sign = -1 if offset.startswith("-") else 1
     amount_text = offset.lstrip("+-")

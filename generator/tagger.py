@@ -282,7 +282,7 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
     """What tag() finds, and where each sentence of text starts."""
     if genre not in GENRES:
         raise ValueError(f"genre must be one of {GENRES}, not {genre!r}")
-    mentions = _in_the_year_after(_counted_from_dates(recognise(text), text), text)
+    mentions = _in_the_year_after(_counted_from_dates(recognise(text, genre), text), text)
     spans = sentences.split(text)
     starts = [start for start, _ in spans]
     dct_anchor = Anchor.from_value(dct.isoformat(), "the publication date") if dct else None

@@ -684,8 +684,24 @@ def _built_on(mention: Mention, anchors: Anchors, tense: str | None, genre: str)
                       f"{which} that holds {timex.describe(base.value)}: {base.reason}", base.anchor)
 
 
+def _in_a_relative_year(mention: Mention, anchors: Anchors, tense: str | None, genre: str) -> Resolution:
+    """INYEAR:<a year counted from a date>:<a day without its year>: "Christmas Day last year"."""
+    parts = mention.value.split(":", 5)
+    counted, template = ":".join(parts[1:5]), parts[5]
+    year = _resolve(replace(mention, value=counted), anchors, tense, genre)
+    if timex.precision(year.value) != "year" or year.value.startswith("BC"):
+        unresolved = _resolve(replace(mention, value=template), Anchors(None), tense, genre).value
+        why = "days before Christ are not dated; " if year.value.startswith("BC") else ""
+        return Resolution(unresolved, f"not resolved: {why}the year is {year.reason.removeprefix('not resolved: ')}",
+                          year.anchor)
+    found = _resolve(replace(mention, value=template.replace("XXXX", year.value, 1)), anchors, tense, genre)
+    return Resolution(found.value, f"in {year.value}, {year.reason}", year.anchor)
+
+
 def _resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str) -> Resolution:
     value = mention.value
+    if value.startswith("INYEAR:"):
+        return _in_a_relative_year(mention, anchors, tense, genre)
     if value.startswith("ON:"):  # "Friday, Jan. 6": the year, next to the one found, that makes it a Friday
         _, weekday, day_value = value.split(":", 2)
         found = _resolve(replace(mention, value=day_value), anchors, tense, genre)

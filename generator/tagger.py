@@ -51,6 +51,8 @@ _THE_DAY_BEFORE = re.compile(r"\bthe\s+(?:(?P<unit>day|week|month|year)|(?P<week
 # and the year written right after it
 _IN_THE_YEAR = re.compile(r"(?:\s*,)?\s+(?:in|of)\s+(?:the\s+year\s+)?", re.IGNORECASE)
 _WITHOUT_A_YEAR = re.compile(r"(?:(?:SHIFT|ON):[^X]*)?XXXX-(?:\d\d|(?!WXX$)[A-Z])")  # not a bare week
+_A_RELATIVE_YEAR = re.compile(r"REL:\w+:(?:year|Y1):[+-]?\d+")  # "last year", "two years ago", "that year"
+_OF_THE_YEAR = re.compile(r"\s+(?:of\s+)?", re.IGNORECASE)
 _THE_DAY_BEFORE_LONGEST = 40  # characters: "the Wednesday before the " with room to spare
 _NOT_CALENDAR_DAYS = re.compile(r"\b(?:trading|business|working|school|sessions?)\b", re.IGNORECASE)
 _OPENS_SENTENCE = re.compile(r"\s*(?:[A-Za-z]+\s+)?")  # what may come before a date that opens its sentence: "On"
@@ -236,6 +238,23 @@ def _in_the_year_after(mentions: list[Mention], text: str) -> list[Mention]:
     return given
 
 
+def _in_a_relative_year(mentions: list[Mention], text: str) -> list[Mention]:
+    """Mentions, each holiday, day or season without a year that is followed by a year counted
+    from another date ("Christmas Day last year", "Easter of that year", "the day after
+    Thanksgiving two years ago") joined with it into one expression in that year."""
+    joined: list[Mention] = []
+    for mention in mentions:
+        previous = joined[-1] if joined else None
+        if (previous is not None and previous.type == "DATE" and _A_RELATIVE_YEAR.fullmatch(mention.value)
+                and _WITHOUT_A_YEAR.match(previous.value) and "-WXX-" not in previous.value
+                and _OF_THE_YEAR.fullmatch(text, previous.end, mention.start)):
+            joined[-1] = replace(previous, end=mention.end, text=text[previous.start : mention.end],
+                                 value=f"INYEAR:{mention.value}:{previous.value}", mod=previous.mod or mention.mod)
+            continue
+        joined.append(mention)
+    return joined
+
+
 def _is_heading(text: str, start: int, end: int) -> bool:
     """Whether the sentence at start:end is a heading: a short line of its own, unpunctuated."""
     return ((start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] == "\n")
@@ -282,7 +301,7 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
     """What tag() finds, and where each sentence of text starts."""
     if genre not in GENRES:
         raise ValueError(f"genre must be one of {GENRES}, not {genre!r}")
-    mentions = _in_the_year_after(_counted_from_dates(recognise(text, genre), text), text)
+    mentions = _in_a_relative_year(_in_the_year_after(_counted_from_dates(recognise(text, genre), text), text), text)
     spans = sentences.split(text)
     starts = [start for start, _ in spans]
     dct_anchor = Anchor.from_value(dct.isoformat(), "the publication date") if dct else None

@@ -26,6 +26,7 @@ _COUNTED_AHEAD = re.compile(r"REL:REF:\w+:\+")
 _DATE_THEN_TIME = re.compile(r"\s*(?:,\s*)?(?:at\s+)?")
 _TIME_THEN_DATE = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:[A-Z][\w-]+\s+time,?\s+)?(?:on\s+|of\s+|,\s*)?")
 # What stands between a date and a day said of it: "on Monday, the day after the shooting".
+_A_WEEKDAY = re.compile(r"XXXX-WXX-([1-7])")
 _APPOSITION = re.compile(r"\s*(?:,|—|–|--|-)\s*")
 DIGRESSION_YEARS = 10
 # What stands between the two ends of a range: "26 June - 4 August 1952", "from May 15 to August 16".
@@ -138,6 +139,21 @@ def _apposed_day(mentions: list[Mention], index: int, text: str,
     if timex.precision(date_value) != "day" or not _APPOSITION.fullmatch(text, before.end, mentions[index].start):
         return None
     return Resolution(date_value, f'the day written just before it, "{before.text}"', found.anchor)
+
+
+def _weekday_said_before(mentions: list[Mention], index: int, text: str, value: str) -> Resolution | None:
+    """A weekday said just before the day at mentions[index] that falls on it ("on Monday, the day
+    after Christmas", "Wednesday, Christmas Day"): that day, whatever the tense says."""
+    if index == 0 or mentions[index - 1].rule.attach or mentions[index].rule.apposed:  # apposed: dated by it
+        return None
+    before = mentions[index - 1]
+    weekday = _A_WEEKDAY.fullmatch(before.value)
+    day = timex.split_time(value)[0]
+    if (not weekday or timex.precision(day) != "day" or day.startswith("BC")
+            or not _APPOSITION.fullmatch(text, before.end, mentions[index].start)
+            or date.fromisoformat(day).isoweekday() != int(weekday[1])):
+        return None
+    return Resolution(day, f'the day said just after it, "{mentions[index].text}"')
 
 
 def _in_year_order(month_day_or_season: str) -> str:
@@ -358,6 +374,8 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
                  or resolve(mention, here, tense_here, genre))
         value = _with_time(found.value, mention.time)
         resolved[index] = (value, found)
+        if (weekday := _weekday_said_before(mentions, index, text, value)) is not None:
+            resolved[index - 1] = (_with_time(timex.split_time(value)[0], mentions[index - 1].time), weekday)
         mentioned = Anchor.from_value(value, "the last date mentioned")
         heading = _is_heading(text, start, end)
         paragraph = bisect_right(paragraph_starts, mention.start)

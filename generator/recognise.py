@@ -26,6 +26,7 @@ TRIGGER_TABLES = ("months", "weekdays", "seasons", "parts_of_day", "holidays", "
 # Tables a rule may name in `needs` (by the macro that matches them) instead of listing words.
 NEEDS_TABLES = {macro: vocabulary.TABLE_MACROS[macro]
                 for macro in ("MONTH", "WEEKDAY", "SEASON", "HOLIDAY", "MOVING_HOLIDAY", "PART", "UNIT", "CALUNIT")}
+GENRES = ("news", "narrative")
 NAME = "NAME"  # the type of a rule whose words name something and date nothing
 NEEDS_DIGIT = "DIGIT"  # a rule's need met by any digit
 _DIGIT = re.compile(r"\d")
@@ -127,6 +128,9 @@ def load_rules() -> tuple[Rule, ...]:
                 examples=tuple(entry.get("examples", ())),
             )
         )
+    unknown_genres = sorted({rule.genre for rule in rules} - {None, *GENRES})
+    if unknown_genres:
+        raise ValueError(f"{RULES_FILE.name}: genres {unknown_genres} are not {' or '.join(GENRES)}")
     names = [rule.name for rule in rules]
     duplicates = {name for name in names if names.count(name) > 1}
     if duplicates:

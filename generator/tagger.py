@@ -10,11 +10,10 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from . import sentences, timex, vocabulary
-from .recognise import PARAGRAPH_BREAK, Mention, recognise
+from .recognise import GENRES, PARAGRAPH_BREAK, Mention, recognise
 from .resolve import Anchor, Anchors, Resolution, resolve, without_weekday
 from .tense import after_since, in_a_reported_clause, tells_of_a_plan, tense
 
-GENRES = ("news", "narrative")
 # A period after the last date mentioned that a sentence about the future counts from the
 # publication date instead: "Sales fell in 2019 ... will hire 500 over the next year".
 _LONG_AHEAD = re.compile(r"REL:REF:(?:month|quarter|year|decade|century):\+")
@@ -25,8 +24,8 @@ _COUNTED_AHEAD = re.compile(r"REL:REF:\w+:\+")
 # (0735 GMT) Friday", "5:34 a.m. Baghdad time on March 20".
 _DATE_THEN_TIME = re.compile(r"\s*(?:,\s*)?(?:at\s+)?")
 _TIME_THEN_DATE = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:[A-Z][\w-]+\s+time,?\s+)?(?:on\s+|of\s+|,\s*)?")
+_A_WEEKDAY = re.compile(r"XXXX-WXX-([1-7])")  # "Monday", its year and week not yet known
 # What stands between a date and a day said of it: "on Monday, the day after the shooting".
-_A_WEEKDAY = re.compile(r"XXXX-WXX-([1-7])")
 _APPOSITION = re.compile(r"\s*(?:,|—|–|--|-)\s*")
 DIGRESSION_YEARS = 10
 # What stands between the two ends of a range: "26 June - 4 August 1952", "from May 15 to August 16".

@@ -341,8 +341,7 @@ def _shift(anchor: Anchor, unit: str, amount: float) -> tuple[str, date] | None:
     if (found := _unit_granularity(unit)) is None:
         return None
     granularity, factor = found
-    if (unit in ("Y10", "Y100") and amount == int(amount)
-            and anchor.granularity == {"Y10": "decade", "Y100": "century"}[unit]):
+    if unit in ("Y10", "Y100") and amount == int(amount) and anchor.granularity == _UNIT_WORDS[unit]:
         return anchor.granularity, anchor.day + relativedelta(years=int(amount) * factor)  # the 1990s + a decade
     amount *= factor
     if FINER_FIRST.index(anchor.granularity) > FINER_FIRST.index(granularity if granularity != "weekend" else "week"):

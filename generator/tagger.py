@@ -374,7 +374,7 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
         value = _with_time(found.value, mention.time)
         resolved[index] = (value, found)
         if (weekday := _weekday_said_before(mentions, index, text, value)) is not None:
-            resolved[index - 1] = (_with_time(timex.split_time(value)[0], mentions[index - 1].time), weekday)
+            resolved[index - 1] = (_with_time(weekday.value, mentions[index - 1].time), weekday)
         mentioned = Anchor.from_value(value, "the last date mentioned")
         heading = _is_heading(text, start, end)
         paragraph = bisect_right(paragraph_starts, mention.start)

@@ -23,6 +23,10 @@ DURATION_LETTERS = {"Y": "year", "M": "month", "W": "week", "D": "day"}
 SUB_DAY_LETTERS = ("H", "MIN", "S")
 PAST_TENSE_AHEAD_DAYS = 90
 FUTURE_TENSE_BEHIND_DAYS = 14
+# With no tense to go by, a month or day named in news is the one before the publication date
+# unless the one after is this many times nearer: news mostly reports what has happened, and a
+# tense goes unseen mostly in long sentences about the past.
+NO_TENSE_AHEAD_FACTOR = 4
 NARRATIVE_WRAP_MONTHS = 6  # a month this far behind the story's month lies in the next year
 MONTH_KEPT_DAYS = 2  # "two days later" after June 1950 leaves June at most once in 15
 FINER_FIRST = ("time", "day", "weekend", "week", "month", "season", "quarter", "half", "year", "decade", "century")
@@ -184,7 +188,8 @@ def _choose_year(key, anchor_key, year: int, direction: str | None, strict: bool
 def _nearest_year(value: str, day: date, direction: str | None, plans: bool) -> int:
     """The year that puts XXXX-MM(-DD) nearest the anchor day, on the side the tense says; with
     plans, past tense allows a date shortly ahead, as reported plans do ("had been set to expire
-    Nov. 6"), and future tense one just behind ("will look into the Aug. 7 bombings")."""
+    Nov. 6"), and future tense one just behind ("will look into the Aug. 7 bombings"). With no
+    tense, one ahead counts as NO_TENSE_AHEAD_FACTOR times as far as it is."""
     best = None
     for year in (day.year, day.year - 1, day.year + 1):
         span = timex.interval(f"{year:04d}{value[4:]}")
@@ -196,6 +201,8 @@ def _nearest_year(value: str, day: date, direction: str | None, plans: bool) -> 
             continue
         if direction == "past" and first > day and (distance > PAST_TENSE_AHEAD_DAYS or not plans):
             distance += 366
+        if direction is None and first > day:
+            distance *= NO_TENSE_AHEAD_FACTOR
         if best is None or distance < best[0]:
             best = (distance, year)
     return best[1] if best else day.year
@@ -755,6 +762,8 @@ def _resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str) 
     if anchor is None:
         return Resolution(value, "not resolved: the article has no publication date")
     direction, strict, why, told = _direction(mention, tense, genre)
+    if direction is None and genre == "news" and _MONTH_OR_DAY.fullmatch(value):
+        why += f": the one before unless the one after is at least {NO_TENSE_AHEAD_FACTOR} times nearer"
     try:
         resolved = _resolve_cyclic(value, anchor, direction, strict, nearest=genre == "news", plans=told)
         in_calendar = resolved is None or timex.interval(resolved) is not None

@@ -69,11 +69,11 @@ def macros() -> dict[str, str]:
         "CLOCK": (
             rf"(?:(?:(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?|{_SPELLED_HOUR})\s+(?:o['’]clock\s+)?in\s+the\s+(?:morning|afternoon|evening)"
             r"|(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?\s*(?:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)"
-            r"|(?:[01]?\d|2[0-3]):[0-5]\d|noon|midday|midnight"
+            r"|(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*hrs\b)?|noon|midday|midnight"
             rf"|(?:1[0-2]|0?[1-9]|{_SPELLED_HOUR})\s+o['’]clock"
             # 1900 GMT, but not "(0735 GMT)" restating the time before it
             r"|(?<!\()(?:[01]\d|2[0-3])[0-5]\d(?=\s+(?:GMT|UTC|local\s+time)\b)"
-            r"|(?<=\bat\s)(?:[01]\d|2[0-3])[0-5]\d\s+(?:hours|hrs)\b)"  # at 0430 hours
+            r"|(?<=\bat\s)(?:[01]\d|2[0-3])[0-5]\d\s*(?:hours|hrs)\b)"  # at 0430 hours, at 0430hrs
             r"(?:\s+(?:GMT|UTC|BST|CET|EST|EDT|CST|PST|PDT|ET|local\s+time))?"
         ),
         "CENTURY": rf"1\dth|20th|21st|\d(?:st|nd|rd|th)|{alternation(vocab['spelled_centuries'])}",
@@ -161,7 +161,8 @@ def _unit(text: str) -> str:
 def _clock(text: str) -> str:
     words = text.lower()
     words = re.sub(r"\s+(?:gmt|utc|bst|cet|est|edt|cst|pst|pdt|et|local\s+time)$", "", words)
-    words = re.sub(r"^(\d\d)(\d\d)(?:\s+(?:hours|hrs))?$", r"\1:\2", words)  # 1900 GMT, 0600 hours
+    words = re.sub(r"^(\d\d)(\d\d)(?:\s*(?:hours|hrs))?$", r"\1:\2", words)  # 1900 GMT, 0600 hours, 0600hrs
+    words = re.sub(r"\s*hrs$", "", words)  # 03:00hrs
     if words in ("noon", "midday"):
         return "12:00"
     if words == "midnight":

@@ -69,7 +69,7 @@ def macros() -> dict[str, str]:
         "CLOCK": (
             rf"(?:(?:(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?|{_SPELLED_HOUR})\s+(?:o['’]clock\s+)?in\s+the\s+(?:morning|afternoon|evening)"
             r"|(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?\s*(?:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)"
-            r"|(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*hrs\b)?|noon|midday|midnight"
+            r"|(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*hrs?\b)?|noon|midday|midnight"
             rf"|(?:1[0-2]|0?[1-9]|{_SPELLED_HOUR})\s+o['’]clock"
             # 1900 GMT, but not "(0735 GMT)" restating the time before it
             r"|(?<!\()(?:[01]\d|2[0-3])[0-5]\d(?=\s+(?:GMT|UTC|local\s+time)\b)"
@@ -162,7 +162,7 @@ def _clock(text: str) -> str:
     words = text.lower()
     words = re.sub(r"\s+(?:gmt|utc|bst|cet|est|edt|cst|pst|pdt|et|local\s+time)$", "", words)
     words = re.sub(r"^(\d\d)(\d\d)(?:\s*(?:hours|hrs))?$", r"\1:\2", words)  # 1900 GMT, 0600 hours, 0600hrs
-    words = re.sub(r"\s*hrs$", "", words)  # 03:00hrs
+    words = re.sub(r"\s*hrs?$", "", words)  # 03:00hrs, 19:00 hr
     if words in ("noon", "midday"):
         return "12:00"
     if words == "midnight":

@@ -50,8 +50,8 @@ def _word_tense(words: list[str], index: int) -> str | None:
     regular = word.endswith("ed") and len(word) > 3 and word not in markers["not_past"]
     if word in markers["past"] and before == "to":  # "is forecast to hit": an infinitive
         return None
-    if word in markers["timetable_plural"]:
-        return None if before == "to" else "future"
+    if word in markers["timetable_plural"]:  # not after "to", nor after a determiner: "an open letter"
+        return None if before == "to" or before in markers["determiners"] else "future"
     if word in markers["past"] or regular:
         nearby = words[max(0, index - 2) : index]
         if markers["auxiliaries"].intersection(nearby) or (regular and _describes_a_noun(words, index)):

@@ -13,6 +13,7 @@ _LOOK_AHEAD = 8
 _CLAUSE_WORDS = 2  # words between a reporting verb and an expression in the clause it reports
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|through|to)\s+$", re.IGNORECASE)
+_RANGE_END_BEFORE = re.compile(r"\bfrom\s+\S+(?:\s+\S+){0,3}\s+(?:to|until|till|through)\s+$", re.IGNORECASE)
 _DEADLINE_OR_START_BEFORE = re.compile(r"\b(?:until|till|by|starting|beginning)\s+$", re.IGNORECASE)
 _DEADLINE_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:deadline|target|date)\b", re.IGNORECASE)
 # "The deadline is Friday", "the hearing is on Monday", "Sunday is polling day": a date the
@@ -125,8 +126,10 @@ def tells_of_a_plan(lead_in: str, lead_out: str) -> bool:
     the shares on Dec. 7", "signalled more rate rises in December"), a deadline ("must respond by
     Oct. 31", "extended to Nov. 20") or a date named as one ("the Jan. 14 deadline", "a Jan. 14
     return date").
-    "The company was fined on Jan. 5" tells of none: it is the last Jan. 5."""
-    return bool(_plan_before().search(lead_in) or _DEADLINE_BEFORE.search(lead_in) or _DEADLINE_AFTER.match(lead_out))
+    "The company was fined on Jan. 5" tells of none: it is the last Jan. 5; nor does the end of a
+    range, "rose from March to May"."""
+    deadline = _DEADLINE_BEFORE.search(lead_in) and not _RANGE_END_BEFORE.search(lead_in)
+    return bool(_plan_before().search(lead_in) or deadline or _DEADLINE_AFTER.match(lead_out))
 
 
 def after_since(lead_in: str) -> bool:

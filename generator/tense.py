@@ -52,7 +52,10 @@ def _word_tense(words: list[str], index: int) -> str | None:
     if word in markers["past"] and before == "to":  # "is forecast to hit": an infinitive
         return None
     if word in markers["timetable_plural"]:  # not after "to", nor after a determiner: "an open letter"
-        return None if before == "to" or before in markers["determiners"] else "future"
+        after = words[index + 1] if index + 1 < len(words) else ""
+        adjective = word in markers["adjectives_before_to"] and after in ("to", "by")  # "close to"
+        noun_or_adjective = before in markers["determiners"] or adjective
+        return None if before == "to" or noun_or_adjective else "future"
     if word in markers["past"] or regular:
         nearby = words[max(0, index - 2) : index]
         if markers["auxiliaries"].intersection(nearby) or (regular and _describes_a_noun(words, index)):

@@ -16,9 +16,11 @@ _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|through|to)\s+$", re.IGNORECA
 _RANGE_END_BEFORE = re.compile(r"\bfrom\s+\S+(?:\s+\S+){0,3}\s+(?:to|until|till|through)\s+$", re.IGNORECASE)
 _DEADLINE_OR_START_BEFORE = re.compile(r"\b(?:until|till|by|starting|beginning)\s+$", re.IGNORECASE)
 _DEADLINE_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:deadline|target|date)\b", re.IGNORECASE)
-# "The deadline is Friday", "the hearing is on Monday", "Sunday is polling day": a date the
-# present tense joins to what happens on it is one to come.
-_COPULA_BEFORE = re.compile(r"\b(?:is|are)\s+(?:on\s+)?$", re.IGNORECASE)
+# "The deadline is Friday", "the hearing is on Monday", "the deadline is midnight on 31 December",
+# "Sunday is polling day": a date the present tense joins to what happens on it is one to come.
+_COPULA_BEFORE = re.compile(
+    r"\b(?:is|are)\s+(?:on\s+)?(?:(?:midnight|noon|midday|\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?)\s+(?:on\s+)?)?$",
+    re.IGNORECASE)
 _COPULA_AFTER = re.compile(r"\s+(?:is|are)\b", re.IGNORECASE)
 
 

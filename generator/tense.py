@@ -15,6 +15,9 @@ _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|through|to)\s+$", re.IGNORECASE)
 _RANGE_END_BEFORE = re.compile(r"\bfrom\s+\S+(?:\s+\S+){0,3}\s+(?:to|until|till|through)\s+$", re.IGNORECASE)
 _DEADLINE_OR_START_BEFORE = re.compile(r"\b(?:until|till|by|starting|beginning)\s+$", re.IGNORECASE)
+# "gave the defence until Friday to respond": a time given to do something is still to come
+_DEADLINE_BEFORE_TIME = re.compile(r"\b(?:until|till|by)\s+$", re.IGNORECASE)
+_TO_ACT = re.compile(r"\s+to\s+(?!(?:the|a|an|its|his|her|their|this|that|these|those)\b)[a-z]+", re.IGNORECASE)
 _DEADLINE_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:deadline|target|date)\b", re.IGNORECASE)
 # "The deadline is Friday", "the hearing is on Monday", "the deadline is midnight on 31 December",
 # "Sunday is polling day": a date the present tense joins to what happens on it is one to come.
@@ -88,6 +91,8 @@ def tense(sentence: str, start: int, end: int) -> str | None:
     it modifies usually comes first in news English), then at the words after it.
     """
     if _COPULA_BEFORE.search(sentence, 0, start) or _COPULA_AFTER.match(sentence, end):
+        return "future"
+    if _DEADLINE_BEFORE_TIME.search(sentence, 0, start) and _TO_ACT.match(sentence, end):
         return "future"
     _, found = _nearest_marker(_words_before(sentence[:start]))
     if found:

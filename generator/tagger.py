@@ -25,8 +25,9 @@ _COUNTED_AHEAD = re.compile(r"REL:REF:\w+:\+")
 _DATE_THEN_TIME = re.compile(r"\s*(?:,\s*)?(?:at\s+)?")
 _TIME_THEN_DATE = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:[A-Z][\w-]+\s+time,?\s+)?(?:on\s+|of\s+|,\s*)?")
 _A_WEEKDAY = re.compile(r"XXXX-WXX-([1-7])")  # "Monday", its year and week not yet known
-# What stands between a date and a day said of it: "on Monday, the day after the shooting".
-_APPOSITION = re.compile(r"\s*(?:,|—|–|--|-)\s*")
+# What stands between a date and a day said of it: "on Monday, the day after the shooting",
+# "on Monday 4 March".
+_APPOSITION = re.compile(r"\s*(?:,|—|–|--|-)\s*|\s+")
 DIGRESSION_YEARS = 10
 # What stands between the two ends of a range: "26 June - 4 August 1952", "from May 15 to August 16".
 _RANGE_TO = re.compile(r"\s*(?:-|–|—|to|until|till|through|and)\s*", re.IGNORECASE)

@@ -515,11 +515,12 @@ def _resolve_holiday(mention: Mention, year: str, rule: str, anchors: Anchors, t
     direction, strict, why, told = _direction(mention, tense, genre)
 
     def on_its_side(day: date) -> bool:
-        """A past tense never looks ahead to a holiday, as it may to a date reported as planned: a
-        plan for a holiday is said with a word that looks ahead ("braced for Black Friday")."""
+        """A past tense looks ahead to a holiday only in a sentence that tells of a plan ("hoped to
+        resume talks after Thanksgiving"), as it does to a date; not "Lent began on Ash Wednesday"."""
         ahead = (day - anchor.day).days
         if direction == "past":
-            return ahead < 0 or (not strict and ahead == 0)
+            return (ahead < 0 or (not strict and ahead == 0)
+                    or (told and not month_unknown and ahead <= PAST_TENSE_AHEAD_DAYS))
         if direction == "future":
             return (ahead > 0 or (not strict and ahead == 0)
                     or (told and not month_unknown and -ahead <= FUTURE_TENSE_BEHIND_DAYS))

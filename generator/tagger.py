@@ -162,12 +162,13 @@ def _in_year_order(month_day_or_season: str) -> str:
     return f"-{timex.SEASON_START[season]:02d}" if season in timex.SEASON_START else month_day_or_season
 
 
-def _range_start(mentions: list[Mention], index: int, text: str, anchors: Anchors, tense_here: str | None,
-                 genre: str) -> Resolution | None:
+def _range_start(mentions: list[Mention], index: int, text: str, anchors: Anchors, tense_at, genre: str,
+                 ) -> Resolution | None:
     """A day, month or season without a year that starts a range is in the year of the range's end
     ("26 June - 4 August 1952", "the spring and summer of 1979", "the April-June period"), or the
     one before when it comes later in the year than the end ("from November 15 to February 15,
-    1989"). An end without a year is given one first, so that both ends lie on the same side."""
+    1989"). An end without a year is given one first, by the tense around it (tense_at(mention)),
+    so that both ends lie on the same side ("postponed from April to September")."""
     if index + 1 == len(mentions):
         return None
     start, end = mentions[index], mentions[index + 1]
@@ -177,7 +178,7 @@ def _range_start(mentions: list[Mention], index: int, text: str, anchors: Anchor
             and _RANGE_TO.fullmatch(text[start.end : end.start])):
         return None
     if end_value.startswith("XXXX"):
-        end_value = resolve(end, anchors, tense_here, genre).value
+        end_value = resolve(end, anchors, tense_at(end), genre).value
         if not re.fullmatch(r"\d{4}" + cyclic, end_value):
             return None
     # "-11-15" comes after "-02-15", and autumn after summer: the start is in the year before
@@ -329,6 +330,10 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
         number = sentence_number(mention)
         return spans[number] if number >= 0 else (0, len(text))
 
+    def tense_at(mention: Mention) -> str | None:
+        start, end = sentence_of(mention)
+        return tense(text[start:end], mention.start - start, mention.end - start)
+
     attached = {}
     for index, mention in enumerate(mentions):
         if mention.rule.attach:
@@ -351,7 +356,7 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
             number - quarter_sentence <= QUARTER_CONTEXT_SENTENCES
         ):
             mention = replace(mention, value=mention.near_quarter)
-        tense_here = tense(text[start:end], mention.start - start, mention.end - start)
+        tense_here = tense_at(mention)
         if genre == "news" and mention.direction is None and after_since(text[start : mention.start]):
             mention = replace(mention, direction="since")
         lead_in, lead_out = text[start : mention.start], text[mention.end : end]
@@ -369,7 +374,7 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
               and anchors.dct and anchors.ref.day < anchors.dct.day):
             here = replace(anchors, ref=anchors.dct)  # "will hire 500 in the next year": counted from now
         found = (_apposed_day(mentions, index, text, resolved)
-                 or _range_start(mentions, index, text, here, tense_here, genre)
+                 or _range_start(mentions, index, text, here, tense_at, genre)
                  or _quarter_ending(mentions, index, text, here, tense_here, genre)
                  or resolve(mention, here, tense_here, genre))
         value = _with_time(found.value, mention.time)

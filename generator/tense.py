@@ -37,6 +37,14 @@ def _plan_before() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _moved_to() -> re.Pattern:
+    """A date something was moved to, a few words after the moving: "postponed from April to
+    September", "rescheduled for Friday"."""
+    words = vocabulary.alternation(vocabulary.load()["tense"]["moved_to"])
+    return re.compile(rf"\b(?:{words})\b(?:\s+[\w'’-]+){{0,4}}?\s+(?:to|until|till|for)\s+$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
 def _markers() -> dict[str, frozenset[str]]:
     table = vocabulary.load()["tense"]
     return {name: frozenset(word.lower() for word in words) for name, words in table.items()}
@@ -93,6 +101,8 @@ def tense(sentence: str, start: int, end: int) -> str | None:
     if _COPULA_BEFORE.search(sentence, 0, start) or _COPULA_AFTER.match(sentence, end):
         return "future"
     if _DEADLINE_BEFORE_TIME.search(sentence, 0, start) and _TO_ACT.match(sentence, end):
+        return "future"
+    if _moved_to().search(sentence, 0, start):
         return "future"
     _, found = _nearest_marker(_words_before(sentence[:start]))
     if found:

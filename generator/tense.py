@@ -64,10 +64,10 @@ def _word_tense(words: list[str], index: int) -> str | None:
     regular = word.endswith("ed") and len(word) > 3 and word not in markers["not_past"]
     if word in markers["past"] and before == "to":  # "is forecast to hit": an infinitive
         return None
-    if word in markers["timetable_plural"]:  # not after "to", nor after a determiner: "an open letter"
+    if word in markers["timetable_plural"]:  # not after "to", a determiner or a possessive: "Friday's vote"
         after = words[index + 1] if index + 1 < len(words) else ""
         adjective = word in markers["adjectives_before_to"] and after in ("to", "by")  # "close to"
-        noun_or_adjective = before in markers["determiners"] or adjective
+        noun_or_adjective = before in markers["determiners"] or before.endswith(("'s", "’s")) or adjective
         return None if before == "to" or noun_or_adjective else "future"
     if word in markers["past"] or regular:
         nearby = words[max(0, index - 2) : index]

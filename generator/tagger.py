@@ -7,7 +7,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 from . import sentences, timex, vocabulary
 from .recognise import GENRES, PARAGRAPH_BREAK, Mention, recognise
@@ -162,8 +162,8 @@ def _in_year_order(month_day_or_season: str) -> str:
     return f"-{timex.SEASON_START[season]:02d}" if season in timex.SEASON_START else month_day_or_season
 
 
-def _range_start(mentions: list[Mention], index: int, text: str, anchors: Anchors, tense_at, genre: str,
-                 ) -> Resolution | None:
+def _range_start(mentions: list[Mention], index: int, text: str, anchors: Anchors,
+                 tense_at: Callable[[Mention], str | None], genre: str) -> Resolution | None:
     """A day, month or season without a year that starts a range is in the year of the range's end
     ("26 June - 4 August 1952", "the spring and summer of 1979", "the April-June period"), or the
     one before when it comes later in the year than the end ("from November 15 to February 15,

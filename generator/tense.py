@@ -57,6 +57,9 @@ def _word_tense(words: list[str], index: int) -> str | None:
     if word in ("until", "till") and index and words[index - 1] in markers["put_off_until"]:
         return "future"
     before = words[index - 1] if index else ""
+    after = words[index + 1] if index + 1 < len(words) else ""
+    if word in markers["future_only_before_into"] and after != "into":  # "comes into force", not "comes after"
+        return None
     if (word in markers["future"] or (word == "to" and before in markers["future_before_to"])
             or (word == "for" and before in markers["future_before_for"]) or (word == "due" and _scheduled(words, index))):
         return "past" if markers["plan_in_the_past"].intersection(words[max(0, index - 3) : index]) else "future"
@@ -66,7 +69,6 @@ def _word_tense(words: list[str], index: int) -> str | None:
     if word in markers["past"] and before == "to":  # "is forecast to hit": an infinitive
         return None
     if word in markers["timetable_plural"]:  # not after "to", a determiner or a possessive: "Friday's vote"
-        after = words[index + 1] if index + 1 < len(words) else ""
         adjective = word in markers["adjectives_before_to"] and after in ("to", "by")  # "close to"
         noun_or_adjective = before in markers["determiners"] or before.endswith(("'s", "’s")) or adjective
         return None if before == "to" or noun_or_adjective else "future"

@@ -51,6 +51,15 @@ def _markers() -> dict[str, frozenset[str]]:
     return {name: frozenset(word.lower() for word in words) for name, words in table.items()}
 
 
+@lru_cache(maxsize=1)
+def _future_word_company() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """The words a future word must come before to look ahead ("comes into"), and the words it must
+    not come before ("goes back")."""
+    table = vocabulary.load()["tense"]
+    return tuple({word: frozenset(after) for word, after in table[name].items()}
+                 for name in ("future_only_before", "future_not_before"))
+
+
 def _word_tense(words: list[str], index: int) -> str | None:
     markers = _markers()
     word = words[index]
@@ -58,7 +67,8 @@ def _word_tense(words: list[str], index: int) -> str | None:
         return "future"
     before = words[index - 1] if index else ""
     after = words[index + 1] if index + 1 < len(words) else ""
-    if word in markers["future_only_before_into"] and after != "into":  # "comes into force", not "comes after"
+    only_before, not_before = _future_word_company()
+    if (word in only_before and after not in only_before[word]) or after in not_before.get(word, ()):
         return None
     if (word in markers["future"] or (word == "to" and before in markers["future_before_to"])
             or (word == "for" and before in markers["future_before_for"]) or (word == "due" and _scheduled(words, index))):

@@ -10,6 +10,7 @@ from . import vocabulary
 _WORD = re.compile(r"[\w'’]+")
 _LOOK_BEHIND = 16  # words before the expression that may decide its tense
 _LOOK_AHEAD = 8
+_TIMETABLE_REACH = 4  # words at most between a verb of a timetable and a date it governs
 _CLAUSE_WORDS = 2  # words between a reporting verb and an expression in the clause it reports
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|through|to)\s+$", re.IGNORECASE)
@@ -70,7 +71,8 @@ def _word_tense(words: list[str], index: int) -> str | None:
     only_before, not_before = _future_word_company()
     if (word in only_before and after not in only_before[word]) or after in not_before.get(word, ()):
         return None
-    if (word in markers["future"] or (word == "to" and before in markers["future_before_to"])
+    if (word in markers["future"] or word in markers["timetable"]
+            or (word == "to" and before in markers["future_before_to"])
             or (word == "for" and before in markers["future_before_for"]) or (word == "due" and _scheduled(words, index))):
         return "past" if markers["plan_in_the_past"].intersection(words[max(0, index - 3) : index]) else "future"
     if word in markers["finite_past"]:
@@ -135,12 +137,24 @@ def _words_before(lead_in: str) -> list[str]:
 
 
 def _nearest_marker(before: list[str]) -> tuple[int, str | None]:
-    """The index of the last word before an expression that tells a tense, and that tense."""
+    """The index of the last word before an expression that tells a tense, and that tense; a verb
+    of a timetable tells it only of a date it governs."""
     for index in range(len(before) - 1, -1, -1):
         found = _word_tense(before, index)
-        if found:
+        if found and (found != "future" or _governs(before, index)):
             return index, found
     return -1, None
+
+
+def _governs(before: list[str], index: int) -> bool:
+    """Whether the word at index, if a verb of a timetable, governs the expression after the last
+    word of before: "kicks off on", "comes into force on", "returns from recess on"; not "takes
+    its name from a merger in", "opens with a scene from"."""
+    markers = _markers()
+    if before[index] not in markers["timetable"] and before[index] not in markers["timetable_plural"]:
+        return True
+    between = [word for word in before[index + 1 :] if not any(c.isdigit() for c in word)]  # "at 10am on"
+    return len(between) <= _TIMETABLE_REACH and not markers["timetable_not_between"].intersection(between)
 
 
 def in_a_reported_clause(lead_in: str) -> bool:

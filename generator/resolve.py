@@ -27,6 +27,10 @@ FUTURE_TENSE_BEHIND_DAYS = 14
 # unless the one after is this many times nearer: news mostly reports what has happened, and a
 # tense goes unseen mostly in long sentences about the past.
 NO_TENSE_AHEAD_FACTOR = 4
+# A quarter named in a future-tense sentence is the next one of its name when this year's is this
+# many quarters back ("growth will pick up in the second quarter", said in November), and the
+# latest one otherwise ("will report third-quarter results").
+QUARTERS_BEHIND_FOR_THE_NEXT = 2
 NARRATIVE_WRAP_MONTHS = 6  # a month this far behind the story's month lies in the next year
 MONTH_KEPT_DAYS = 2  # "two days later" after June 1950 leaves June at most once in 15
 FINER_FIRST = ("time", "day", "weekend", "week", "month", "season", "quarter", "half", "year", "decade", "century")
@@ -373,6 +377,7 @@ _STEPS = {
     "quarter": ("months", 3), "year": ("years", 1), "decade": ("years", 10), "century": ("years", 100),
 }
 _MONTH_OR_DAY = re.compile(r"XXXX-\d\d(?:-\d\d)?")  # "January", "15 January": no year written
+_A_QUARTER = re.compile(r"XXXX-Q([1-4])")  # "the third quarter": no year written
 _FINER_STEPS = {"years": ("months", 12), "months": ("days", 30), "weeks": ("days", 7)}
 # What "the fifth day of the rebellion" and "in the weeks before the shooting" name, unresolved.
 _COUNTED_FROM_AN_EVENT = frozenset(timex.UNRESOLVED[unit] for unit in ("day", "week", "month"))
@@ -763,6 +768,9 @@ def _resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str) 
     if anchor is None:
         return Resolution(value, "not resolved: the article has no publication date")
     direction, strict, why, told = _direction(mention, tense, genre)
+    if (genre == "news" and tense == "future" and direction == "past" and (quarter := _A_QUARTER.fullmatch(value))
+            and (anchor.day.month - 1) // 3 + 1 - int(quarter[1]) >= QUARTERS_BEHIND_FOR_THE_NEXT):
+        direction, why = "future", f"future tense, and this year's is {QUARTERS_BEHIND_FOR_THE_NEXT} or more quarters back"
     if direction is None and genre == "news" and _MONTH_OR_DAY.fullmatch(value):
         why += f": the one before unless the one after is at least {NO_TENSE_AHEAD_FACTOR} times nearer"
     try:

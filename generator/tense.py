@@ -53,12 +53,12 @@ def _markers() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
-def _future_word_company() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
-    """The words a future word must come before to look ahead ("comes into"), and the words it must
-    not come before ("goes back")."""
+def _timetable_word_company() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """The words a word of a timetable must come before to look ahead ("comes into"), and the words
+    it must not come before ("goes back")."""
     table = vocabulary.load()["tense"]
     return tuple({word: frozenset(after) for word, after in table[name].items()}
-                 for name in ("future_only_before", "future_not_before"))
+                 for name in ("timetable_only_before", "timetable_not_before"))
 
 
 def _word_tense(words: list[str], index: int) -> str | None:
@@ -68,7 +68,7 @@ def _word_tense(words: list[str], index: int) -> str | None:
         return "future"
     before = words[index - 1] if index else ""
     after = words[index + 1] if index + 1 < len(words) else ""
-    only_before, not_before = _future_word_company()
+    only_before, not_before = _timetable_word_company()
     if (word in only_before and after not in only_before[word]) or after in not_before.get(word, ()):
         return None
     if (word in markers["future"] or word in markers["timetable"]

@@ -277,7 +277,7 @@ def _resolve_cyclic(value: str, anchor: Anchor, direction: str | None, strict: b
     if value == "XXXX-WXX-WE":
         saturday = _resolve_cyclic("XXXX-WXX-6", anchor, direction, strict, nearest)
         return saturday and timex.format_period("weekend", date.fromisoformat(saturday))
-    if m := re.fullmatch(r"XXXX-WXX-([1-7])", value):
+    if m := A_WEEKDAY.fullmatch(value):
         if anchor.granularity != "day":
             return None
         weekday = int(m[1])
@@ -378,7 +378,7 @@ _STEPS = {
 }
 _MONTH_OR_DAY = re.compile(r"XXXX-\d\d(?:-\d\d)?")  # "January", "15 January": no year written
 _A_QUARTER = re.compile(r"XXXX-Q([1-4])")  # "the third quarter": no year written
-_A_WEEKDAY = re.compile(r"XXXX-WXX-[1-7]")  # "Wednesday": no week written
+A_WEEKDAY = re.compile(r"XXXX-WXX-([1-7])")  # "Wednesday": no week written
 _FINER_STEPS = {"years": ("months", 12), "months": ("days", 30), "weeks": ("days", 7)}
 # What "the fifth day of the rebellion" and "in the weeks before the shooting" name, unresolved.
 _COUNTED_FROM_AN_EVENT = frozenset(timex.UNRESOLVED[unit] for unit in ("day", "week", "month"))
@@ -769,7 +769,7 @@ def _resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str) 
     if anchor is None:
         return Resolution(value, "not resolved: the article has no publication date")
     direction, strict, why, told = _direction(mention, tense, genre)
-    if mention.direction == "since" and _A_WEEKDAY.fullmatch(value):
+    if mention.direction == "since" and A_WEEKDAY.fullmatch(value):
         strict = True  # "since Wednesday" written on a Wednesday: a week ago, not today
     if (genre == "news" and tense == "future" and direction == "past" and (quarter := _A_QUARTER.fullmatch(value))
             and (anchor.day.month - 1) // 3 + 1 - int(quarter[1]) >= QUARTERS_BEHIND_FOR_THE_NEXT):

@@ -11,7 +11,7 @@ from typing import Callable, NamedTuple
 
 from . import sentences, timex, vocabulary
 from .recognise import GENRES, PARAGRAPH_BREAK, Mention, recognise
-from .resolve import Anchor, Anchors, Resolution, resolve, without_weekday
+from .resolve import A_WEEKDAY, Anchor, Anchors, Resolution, resolve, without_weekday
 from .tense import after_since, in_a_reported_clause, tells_of_a_plan, tense
 
 # A period after the last date mentioned that a sentence about the future counts from the
@@ -24,7 +24,6 @@ _COUNTED_AHEAD = re.compile(r"REL:REF:\w+:\+")
 # (0735 GMT) Friday", "5:34 a.m. Baghdad time on March 20".
 _DATE_THEN_TIME = re.compile(r"\s*(?:,\s*)?(?:at\s+)?")
 _TIME_THEN_DATE = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:[A-Z][\w-]+\s+time,?\s+)?(?:on\s+|of\s+|,\s*)?")
-_A_WEEKDAY = re.compile(r"XXXX-WXX-([1-7])")  # "Monday", its year and week not yet known
 # What stands between a date and a day said of it: "on Monday, the day after the shooting",
 # "on Monday 4 March".
 _APPOSITION = re.compile(r"\s*(?:,|—|–|--|-)\s*|\s+")
@@ -147,7 +146,7 @@ def _weekday_said_before(mentions: list[Mention], index: int, text: str, value: 
     if index == 0 or mentions[index - 1].rule.attach or mentions[index].rule.apposed:  # apposed: dated by it
         return None
     before = mentions[index - 1]
-    weekday = _A_WEEKDAY.fullmatch(before.value)
+    weekday = A_WEEKDAY.fullmatch(before.value)
     day = timex.split_time(value)[0]
     if (not weekday or timex.precision(day) != "day" or day.startswith("BC")
             or not _APPOSITION.fullmatch(text, before.end, mentions[index].start)

@@ -10,7 +10,7 @@ from . import vocabulary
 _WORD = re.compile(r"[\w'’]+")
 _LOOK_BEHIND = 16  # words before the expression that may decide its tense
 _LOOK_AHEAD = 8
-_TIMETABLE_REACH = 4  # words at most between a verb of a timetable and a date it governs
+_GOVERNING_REACH = 4  # words at most between a verb of a timetable or a modal and a date it governs
 _CLAUSE_WORDS = 2  # words between a reporting verb and an expression in the clause it reports
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|through|to)\s+$", re.IGNORECASE)
@@ -73,7 +73,8 @@ def _word_tense(words: list[str], index: int) -> str | None:
         return None
     if (word in markers["future"] or word in markers["timetable"]
             or (word == "to" and before in markers["future_before_to"])
-            or (word == "for" and before in markers["future_before_for"]) or (word == "due" and _scheduled(words, index))):
+            or (word == "for" and before in markers["future_before_for"]) or (word == "due" and _scheduled(words, index))
+            or (word in markers["obligation"] and "have" not in words[index + 1 : index + 3])):
         return "past" if markers["plan_in_the_past"].intersection(words[max(0, index - 3) : index]) else "future"
     if word in markers["finite_past"]:
         return None if before == "to" or before in markers["future"] else "past"  # "would last" is no past
@@ -147,14 +148,15 @@ def _nearest_marker(before: list[str]) -> tuple[int, str | None]:
 
 
 def _governs(before: list[str], index: int) -> bool:
-    """Whether the word at index, if a verb of a timetable, governs the expression after the last
-    word of before: "kicks off on", "comes into force on", "returns from recess on"; not "takes
-    its name from a merger in", "opens with a scene from"."""
+    """Whether the word at index, if a verb of a timetable or a modal of obligation, governs the
+    expression after the last word of before: "kicks off on", "comes into force on", "returns from
+    recess on", "must repay the loan in"; not "takes its name from a merger in", "opens with a
+    scene from", "must be returned to his father, Juan Miguel Gonzalez, and set"."""
     markers = _markers()
-    if before[index] not in markers["timetable"] and before[index] not in markers["timetable_plural"]:
+    if not any(before[index] in markers[name] for name in ("timetable", "timetable_plural", "obligation")):
         return True
     between = [word for word in before[index + 1 :] if not any(c.isdigit() for c in word)]  # "at 10am on"
-    return len(between) <= _TIMETABLE_REACH and not markers["timetable_not_between"].intersection(between)
+    return len(between) <= _GOVERNING_REACH and not markers["timetable_not_between"].intersection(between)
 
 
 def in_a_reported_clause(lead_in: str) -> bool:

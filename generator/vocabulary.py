@@ -42,6 +42,9 @@ BC = r"(?:B\.C\.E\.|B\.C\.|B\.C(?!\.)|BCE|BC)(?!\w)"  # "B.C" too, as typed befo
 # A year with its era after it or, for AD, before it; in capitals only: "an ad", "ce"
 _AD_YEAR = r"\d{1,4}\s*(?-i:A\.D\.|AD|C\.E\.|CE)(?!\w)|(?-i:A\.D\.|AD)\s*\d{1,4}(?!\d)"
 
+# Not after a word that makes "quarter" a period: "the quarter to March", "the second quarter to 5%"
+_NOT_A_PERIOD = "".join(rf"(?<!\b{word}\s)" for word in (
+    "the", "this", "that", "each", "every", "first", "second", "third", "fourth", "last", "next", "fiscal", "calendar"))
 
 # Macros that match any word of one vocabulary table, by the table's name.
 TABLE_MACROS = {
@@ -67,7 +70,10 @@ def macros() -> dict[str, str]:
         "MM": r"0[1-9]|1[0-2]",
         "DD": r"0[1-9]|[12]\d|3[01]",
         "CLOCK": (
-            rf"(?:(?:(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?|{_SPELLED_HOUR})\s+(?:o['’]clock\s+)?in\s+the\s+(?:morning|afternoon|evening)"
+            # half past nine, a quarter to five; not "the quarter to March" nor "the second quarter to 5%"
+            rf"(?:(?:half|{_NOT_A_PERIOD}(?:a\s+)?quarter)\s+(?:past|to)\s+"
+            rf"(?:(?:1[0-2]|0?[1-9]|{_SPELLED_HOUR})(?!\s*(?:%|percent|per\b|million|billion|[.,]?\d))(?:\s+in\s+the\s+(?:morning|afternoon|evening))?)"
+            rf"|(?:(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?|{_SPELLED_HOUR})\s+(?:o['’]clock\s+)?in\s+the\s+(?:morning|afternoon|evening)"
             r"|(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?\s*(?:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)"
             r"|(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*hrs?\b)?|noon|midday|midnight"
             rf"|(?:1[0-2]|0?[1-9]|{_SPELLED_HOUR})\s+o['’]clock"
@@ -160,6 +166,10 @@ def _unit(text: str) -> str:
 
 def _clock(text: str) -> str:
     words = text.lower()
+    if before_or_after := re.fullmatch(r"(half|(?:a\s+)?quarter)\s+(past|to)\s+(.+)", words):
+        hour = int(_clock(before_or_after.group(3))[:2])
+        minutes = (30 if before_or_after.group(1) == "half" else 15) * (1 if before_or_after.group(2) == "past" else -1)
+        return f"{(hour * 60 + minutes) // 60 % 24:02d}:{(hour * 60 + minutes) % 60:02d}"
     words = re.sub(r"\s+(?:gmt|utc|bst|cet|est|edt|cst|pst|pdt|et|local\s+time)$", "", words)
     words = re.sub(r"^(\d\d)(\d\d)(?:\s*(?:hours|hrs))?$", r"\1:\2", words)  # 1900 GMT, 0600 hours, 0600hrs
     words = re.sub(r"\s*hrs?$", "", words)  # 03:00hrs, 19:00 hr

@@ -62,6 +62,7 @@ def macros() -> dict[str, str]:
     return {
         **{macro: alternation(vocab[table]) for macro, table in TABLE_MACROS.items()},
         "SEASON_EVENT": rf"(?:{alternation(vocab['seasonal_events'])})s?",
+        "DATED_WEEKDAY": alternation([*vocab["weekdays"], *vocab["weekdays_before_a_date"]]),
         "NUM": rf"\d{{1,3}}(?:,\d{{3}})+|\d+(?:\s+1/2|½)|\d+(?:\.\d+)?|(?:{_TENS})(?:[\s-](?:{_ONES}))?|{alternation(vocab['numbers'])}",
         "DECADE": rf"\d{{0,2}}\d0s\s*{BC}|(?:1[0-9]|20)\d0s|[1-9]00s|['’]\d0s|\d0s|{alternation(vocab['decade_words'])}",
         "DAY": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?",
@@ -263,6 +264,7 @@ def _nth_weekday(text: str) -> str:
 NORMALISERS = {
     "month": lambda text: _lookup("months", text.rstrip(".")),
     "weekday": lambda text: _lookup("weekdays", text),
+    "dated_weekday": lambda text: _lookup("weekdays_before_a_date" if text in load()["weekdays_before_a_date"] else "weekdays", text),
     "season": lambda text: _lookup("seasons", text),
     "part": lambda text: _lookup("parts_of_day", text),
     "holiday": lambda text: _lookup("holidays", text),

@@ -311,11 +311,11 @@ def _resolve_cyclic(value: str, anchor: Anchor, direction: str | None, strict: b
             year = _nearest_year(value, day, direction, plans)
         resolved = f"{year:04d}{value[4:]}"
         return resolved if timex.interval(resolved) else None
-    if m := re.fullmatch(r"XX(\d\d)", value):  # '99: the last year ending so, or the next in future tense
+    if m := re.fullmatch(r"XX(\d\d)(-\d\d)?", value):  # '99, Sept. '23: the last year ending so, or the next in future tense
         candidates = [(day.year // 100 + shift) * 100 + int(m[1]) for shift in (-1, 0, 1)]
         if direction == "future":
-            return f"{min(year for year in candidates if year >= day.year):04d}"
-        return f"{max(year for year in candidates if year <= day.year):04d}"
+            return f"{min(year for year in candidates if year >= day.year):04d}{m[2] or ''}"
+        return f"{max(year for year in candidates if year <= day.year):04d}{m[2] or ''}"
     if m := re.fullmatch(r"XXXX-(SP|SU|FA|WI)", value):
         season, start = m[1], timex.SEASON_START[m[1]]
         if strict and anchor.granularity not in ("day", "week", "weekend", "month", "season"):

@@ -30,6 +30,8 @@ from generator.events import label
     ("0900-WI", "winter AD 900–901"),
     ("1066-10-14", "14 October 1066"),  # Julian calendar: no weekday
     ("1582-10-15", "Fri 15 October 1582"),
+    ("XX99", "a year ending in 99"),
+    ("XX23-09", "September of a year ending in 23"),
 ])
 def test_values_in_words(value, words):
     assert timex.describe(value) == words

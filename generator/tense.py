@@ -27,6 +27,7 @@ _COPULA_BEFORE = re.compile(
     r"\b(?:is|are)\s+(?:on\s+|in\s+)?(?:(?:midnight|noon|midday|\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?)\s+(?:on\s+)?)?$",
     re.IGNORECASE)
 _COPULA_AFTER = re.compile(r"\s+(?:is|are)\b", re.IGNORECASE)
+_COMMA_AFTER = re.compile(r"\s*,")
 
 
 @lru_cache(maxsize=1)
@@ -124,13 +125,22 @@ def tense(sentence: str, start: int, end: int) -> str | None:
     if found:
         return found
     after = [w.lower() for w in _WORD.findall(sentence[end:])][:_LOOK_AHEAD]
-    for index in range(len(after)):
+    for index in range(_words_to_pass_over(sentence, end, after), len(after)):
         found = _word_tense(after, index)
         if found:
             return found
     if _DEADLINE_OR_START_BEFORE.search(sentence, 0, start):  # "given until Tuesday", "Starting Monday, ..."
         return "future"
     return None
+
+
+def _words_to_pass_over(sentence: str, end: int, after: list[str]) -> int:
+    """The words after the expression to pass over: a word of a timetable right after it and a
+    comma, which begins a clause and so is no verb of it ("On Monday, close allies said", "On
+    Tuesday, play resumed")."""
+    markers = _markers()
+    comma = _COMMA_AFTER.match(sentence, end)
+    return int(bool(comma and after and (after[0] in markers["timetable"] or after[0] in markers["timetable_plural"])))
 
 
 def _words_before(lead_in: str) -> list[str]:

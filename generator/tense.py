@@ -80,7 +80,7 @@ def _word_tense(words: list[str], index: int) -> str | None:
     if word in markers["finite_past"]:
         return None if before == "to" or before in markers["future"] else "past"  # "would last" is no past
     regular = word.endswith("ed") and len(word) > 3 and word not in markers["not_past"]
-    if word in markers["past"] and before == "to":  # "is forecast to hit": an infinitive
+    if word in markers["past"] and (before == "to" or _after_a_modal(words, index)):  # "is forecast to hit", "will hit"
         return None
     if word in markers["timetable_plural"]:  # not after "to", a determiner or a possessive: "Friday's vote"
         adjective = word in markers["adjectives_before_to"] and after in ("to", "by")  # "close to"
@@ -92,6 +92,15 @@ def _word_tense(words: list[str], index: int) -> str | None:
             return None
         return "past"
     return None
+
+
+def _after_a_modal(words: list[str], index: int) -> bool:
+    """Whether the word at index follows a modal, perhaps with "not" between ("will hit", "could
+    not hit"), and so is the bare verb whatever its past form."""
+    before = words[max(0, index - 2) : index]
+    if before[-1:] == ["not"]:
+        before = before[:-1]
+    return bool(before) and before[-1] in _markers()["modals"]
 
 
 def _scheduled(words: list[str], index: int) -> bool:

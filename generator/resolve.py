@@ -737,6 +737,11 @@ def _resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str) 
         anchor = anchors.get(value.split(":")[1], genre)
         before_christ = anchor is not None and anchor.before_christ
         resolved, meaning = _resolve_relative(value, anchor)
+        span = resolved and timex.interval(resolved)
+        if tense == "past" and value.endswith(":+0") and span and anchor and span[0] > anchor.day:
+            # "protests took place this weekend", written on a Monday: the weekend just gone
+            resolved, meaning = _resolve_relative(value[:-2] + "-1", anchor)
+            meaning += ", as the one of that week is yet to come and the sentence is in the past tense"
         if year and resolved and timex.interval(resolved) and not before_christ:
             resolved, meaning = year + resolved[4:], f"the same {value.split(':')[2]} in {year}: {meaning}"
         if within:

@@ -21,10 +21,10 @@ _DEADLINE_BEFORE_TIME = re.compile(r"\b(?:until|till|by)\s+$", re.IGNORECASE)
 _TO_ACT = re.compile(r"\s+to\s+(?!(?:the|a|an|its|his|her|their|this|that|these|those)\b)[a-z]+", re.IGNORECASE)
 _DEADLINE_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:deadline|target|date)\b", re.IGNORECASE)
 # "The deadline is Friday", "the hearing is on Monday", "elections are in May", "the deadline is
-# midnight on 31 December", "Sunday is polling day": a date the present tense joins to what
-# happens on it is one to come.
+# midnight on 31 December", "the final is at Wembley on 1 June", "Sunday is polling day": a date
+# the present tense joins to what happens on it is one to come.
 _COPULA_BEFORE = re.compile(
-    r"\b(?:is|are)\s+(?:on\s+|in\s+)?(?:(?:midnight|noon|midday|\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?)\s+(?:on\s+)?)?$",
+    r"\b(?:is|are)\s+(?:(?:at|in)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2}\s+)?(?:on\s+|in\s+)?(?:(?:midnight|noon|midday|\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?)\s+(?:on\s+)?)?$",
     re.IGNORECASE)
 _COPULA_AFTER = re.compile(r"\s+(?:is|are)\b", re.IGNORECASE)
 _COMMA_AFTER = re.compile(r"\s*,")

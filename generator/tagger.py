@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
@@ -29,6 +30,7 @@ _TIME_THEN_DATE = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:[A-Z][\w-]+\s+time,?
 _APPOSITION = re.compile(r"\s*(?:,|—|–|--|-)\s*|\s+")
 DIGRESSION_YEARS = 10
 # What stands between the two ends of a range: "26 June - 4 August 1952", "from May 15 to August 16".
+_JOINED_WEEKDAYS = re.compile(r"\s*(?:,\s*)?(?:-|–|—|or|and|to|until|till|through)\s*", re.IGNORECASE)
 _RANGE_TO = re.compile(r"\s*(?:-|–|—|to|until|till|through|and)\s*", re.IGNORECASE)
 # A date that ends a span, a few words after "until" ("lasted until the fall of Budapest in February
 # 1945"), looks ahead of the story, which goes on from where it was.
@@ -153,6 +155,24 @@ def _weekday_said_before(mentions: list[Mention], index: int, text: str, value: 
             or date.fromisoformat(day).isoweekday() != int(weekday[1])):
         return None
     return Resolution(day, f'the day said just after it, "{mentions[index].text}"')
+
+
+def _weekday_joined_ahead(mentions: list[Mention], index: int, text: str, dct: date | None,
+                          resolved: dict[int, tuple[str, Resolution]]) -> Resolution | None:
+    """A weekday joined to a day after the publication date by "or", "and" or a range ("late
+    Wednesday or early Thursday", "the vote is on Tuesday or Wednesday"): the first such weekday
+    after that day, not one its own tense might point to."""
+    weekday = A_WEEKDAY.fullmatch(mentions[index].value)
+    if not weekday or mentions[index].type != "DATE" or index - 1 not in resolved or not _JOINED_WEEKDAYS.fullmatch(text, mentions[index - 1].end,
+                                                                                   mentions[index].start):
+        return None
+    before = timex.split_time(resolved[index - 1][0])[0]
+    if timex.precision(before) != "day" or before.startswith("BC") or dct is None or date.fromisoformat(before) <= dct:
+        return None
+    day = date.fromisoformat(before)
+    ahead = (int(weekday[1]) - day.isoweekday()) % 7 or 7
+    return Resolution((day + timedelta(days=ahead)).isoformat(),
+                      f'the first {calendar.day_name[int(weekday[1]) - 1]} after "{mentions[index - 1].text}"')
 
 
 def _in_year_order(month_day_or_season: str) -> str:
@@ -373,6 +393,7 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
               and anchors.dct and anchors.ref.day < anchors.dct.day):
             here = replace(anchors, ref=anchors.dct)  # "will hire 500 in the next year": counted from now
         found = (_apposed_day(mentions, index, text, resolved)
+                 or _weekday_joined_ahead(mentions, index, text, dct, resolved)
                  or _range_start(mentions, index, text, here, tense_at, genre)
                  or _quarter_ending(mentions, index, text, here, tense_here, genre)
                  or resolve(mention, here, tense_here, genre))

@@ -83,7 +83,8 @@ def _word_tense(words: list[str], index: int) -> str | None:
     if word in markers["past"] and (before == "to" or _after_a_modal(words, index)):  # "is forecast to hit", "will hit"
         return None
     if word in markers["timetable_plural"]:  # not after "to", a determiner or a possessive: "Friday's vote"
-        adjective = word in markers["adjectives_before_to"] and after in ("to", "by")  # "close to"
+        # "close to", and after a past tense of "be": "the fair was open Friday"
+        adjective = (word in markers["adjectives_before_to"] and after in ("to", "by")) or before in markers["finite_past"]
         noun_or_adjective = before in markers["determiners"] or before.endswith(("'s", "’s")) or adjective
         return None if before == "to" or noun_or_adjective else "future"
     if word in markers["past"] or regular:

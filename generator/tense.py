@@ -15,7 +15,7 @@ _CLAUSE_WORDS = 2  # words between a reporting verb and an expression in the cla
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|through|to)\s+$", re.IGNORECASE)
 _RANGE_END_BEFORE = re.compile(r"\bfrom\s+\S+(?:\s+\S+){0,3}\s+(?:to|until|till|through)\s+$", re.IGNORECASE)
-_DEADLINE_OR_START_BEFORE = re.compile(r"\b(?:until|till|by|starting|beginning)\s+$", re.IGNORECASE)
+_DEADLINE_OR_START_BEFORE = re.compile(r"\b(?:until|till|through|by|starting|beginning)\s+$", re.IGNORECASE)
 # "gave the defence until Friday to respond": a time given to do something is still to come
 _DEADLINE_BEFORE_TIME = re.compile(r"\b(?:until|till|by)\s+$", re.IGNORECASE)
 _TO_ACT = re.compile(r"\s+to\s+(?!(?:the|a|an|its|his|her|their|this|that|these|those)\b)[a-z]+", re.IGNORECASE)
@@ -139,7 +139,8 @@ def tense(sentence: str, start: int, end: int) -> str | None:
         found = _word_tense(after, index)
         if found:
             return found
-    if _DEADLINE_OR_START_BEFORE.search(sentence, 0, start):  # "given until Tuesday", "Starting Monday, ..."
+    # "given until Tuesday", "likely through the weekend", "Starting Monday, ..."
+    if _DEADLINE_OR_START_BEFORE.search(sentence, 0, start):
         return "future"
     return None
 

@@ -60,6 +60,7 @@ class Rule:
     ends_on_next_date: bool = False
     known_as: str | None = None
     comparison: bool = False
+    from_the_story: bool = False  # in news too, counted from the last date mentioned
     genre: str | None = None  # the only genre of text the rule is tried in
     needs: tuple[str, ...] = ()  # one of these must be in a stretch of text for the rule to be tried there
     examples: tuple = field(default=(), compare=False)
@@ -124,6 +125,7 @@ def load_rules() -> tuple[Rule, ...]:
                 ends_on_next_date=bool(entry.get("ends_on_next_date", False)),
                 known_as=entry.get("known_as"),
                 comparison=bool(entry.get("comparison", False)),
+                from_the_story=bool(entry.get("from_the_story", False)),
                 genre=entry.get("genre"),
                 examples=tuple(entry.get("examples", ())),
             )

@@ -770,7 +770,10 @@ def _resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str) 
         return Resolution(value, f"not resolved: {timex.describe(value)}, of a week the text does not give{how}")
     if value in _COUNTED_FROM_AN_EVENT:
         return Resolution(value, "not resolved: counted from something the text does not date")
-    anchor = anchors.get("MONTH" if _MONTH_OR_DAY.fullmatch(value) else "WRITTEN", genre)
+    if genre == "news" and mention.rule.from_the_story:  # "the following January": after the last date mentioned
+        anchor = anchors.get("REF", genre)
+    else:
+        anchor = anchors.get("MONTH" if _MONTH_OR_DAY.fullmatch(value) else "WRITTEN", genre)
     if anchor is None:
         return Resolution(value, "not resolved: the article has no publication date")
     direction, strict, why, told = _direction(mention, tense, genre)

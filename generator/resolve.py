@@ -786,6 +786,11 @@ def _resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str) 
         why += f": the one before unless the one after is at least {NO_TENSE_AHEAD_FACTOR} times nearer"
     try:
         resolved = _resolve_cyclic(value, anchor, direction, strict, nearest=genre == "news", plans=told)
+        span = resolved and timex.interval(resolved)
+        if direction == "current" and tense == "future" and span and span[1] < anchor.day:
+            # "the plant opens this March", said in November: this year's has passed
+            direction, why = "future", f"{why}, but this year's has passed and the tense is future"
+            resolved = _resolve_cyclic(value, anchor, direction, False, nearest=genre == "news", plans=False)
         in_calendar = resolved is None or timex.interval(resolved) is not None
     except OverflowError:  # a weekday before 1 January 1 or after 31 December 9999
         in_calendar = False

@@ -379,7 +379,7 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
         if genre == "news" and mention.direction is None and after_since(text[start : mention.start]):
             mention = replace(mention, direction="since")
         lead_in, lead_out = text[start : mention.start], text[mention.end : end]
-        if tense_here == "past" and (tells_of_a_plan(lead_in, lead_out) or in_a_reported_clause(lead_in)):
+        if tense_here == "past" and (tells_of_a_plan(lead_in, lead_out) or in_a_reported_clause(lead_in, lead_out)):
             mention = replace(mention, plan=True)
         if mention.in_the_past and tense_here == "past" and anchors.ref is not None:
             mention = replace(mention, value=mention.in_the_past)  # "by the end of the year, it had"

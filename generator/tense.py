@@ -131,17 +131,27 @@ def tense(sentence: str, start: int, end: int) -> str | None:
         return "future"
     if _moved_to().search(sentence, 0, start):
         return "future"
-    _, found = _nearest_marker(_words_before(sentence[:start]))
-    if found:
-        return found
+    before = _words_before(sentence[:start])
+    index, found_before = _nearest_marker(before)
+    # "She added that by the spring things would improve": the reported clause has its own tense
+    reporting = found_before == "past" and before[index] in _markers()["reporting"] and "that" in before[index + 1 :]
+    if found_before and not reporting:
+        return found_before
+    found = _tense_after(sentence, end)
+    if found or found_before:
+        return found or found_before
+    # "given until Tuesday", "likely through the weekend", "Starting Monday, ..."
+    if _DEADLINE_OR_START_BEFORE.search(sentence, 0, start):
+        return "future"
+    return None
+
+
+def _tense_after(sentence: str, end: int) -> str | None:
     after = [w.lower() for w in _WORD.findall(sentence[end:])][:_LOOK_AHEAD]
     for index in range(_words_to_pass_over(sentence, end, after), len(after)):
         found = _word_tense(after, index)
         if found:
             return found
-    # "given until Tuesday", "likely through the weekend", "Starting Monday, ..."
-    if _DEADLINE_OR_START_BEFORE.search(sentence, 0, start):
-        return "future"
     return None
 
 
@@ -180,10 +190,13 @@ def _governs(before: list[str], index: int) -> bool:
     return len(between) <= _GOVERNING_REACH and not markers["timetable_not_between"].intersection(between)
 
 
-def in_a_reported_clause(lead_in: str) -> bool:
+def in_a_reported_clause(lead_in: str, lead_out: str) -> bool:
     """Whether the past tense before an expression is only that of a verb reporting a clause it is
     in ("Officials said talks resume in January", "The union said members walk out on Dec. 1"),
-    whose own tense no word tells; "The ministry said in January" dates the saying."""
+    whose own tense no word tells ("The minister said that in January prices rose" tells it);
+    "The ministry said in January" dates the saying."""
+    if _tense_after(lead_out, 0):
+        return False
     before = _words_before(lead_in)
     index, found = _nearest_marker(before)
     return found == "past" and before[index] in _markers()["reporting"] and len(before) - 1 - index >= _CLAUSE_WORDS

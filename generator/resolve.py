@@ -508,7 +508,12 @@ def _resolve_holiday(mention: Mention, year: str, rule: str, anchors: Anchors, t
         return Resolution(f"{year}-XX-XX", f"not resolved: a day in {timex.year_words(int(year))}, of a month the "
                                            "text does not give")
     if year != "XXXX":
-        return Resolution(holidays.day_of(rule, int(year)).isoformat(), f"{what} of {year}")
+        days = holidays.days_in(rule, int(year))
+        if not days:
+            return Resolution(f"{year}-XX-XX", f"not resolved: {what} of {year}, a year its calendar's table does "
+                                                "not reach")
+        other = f", the first of two that year (the other: {timex.describe(days[1].isoformat())})" if len(days) > 1 else ""
+        return Resolution(days[0].isoformat(), f"{what} of {year}{other}")
     anchor = anchors.get("WRITTEN", genre)
     if anchor is not None and month_unknown and anchor.granularity == "month" and not anchor.before_christ:
         day = holidays.day_of(f"{anchor.day.month:02d}{rule}", anchor.day.year)
@@ -537,7 +542,10 @@ def _resolve_holiday(mention: Mention, year: str, rule: str, anchors: Anchors, t
         days = [holidays.day_of(f"{month + 1:02d}{rule}", year) for year, month in months if 1 <= year <= 9999]
     else:
         years = range(max(anchor.day.year - 1, 1), min(anchor.day.year + 2, 10000))
-        days = [holidays.day_of(rule, year) for year in years]
+        days = [day for year in years for day in holidays.days_in(rule, year)]
+        if not days:
+            return Resolution("XXXX-XX-XX", f"not resolved: {what} near {anchor}, which its calendar's table does not "
+                                            "reach", anchor)
     day = min([d for d in days if on_its_side(d)] or days, key=lambda d: (abs((d - anchor.day).days), d))
     relation = "before" if day < anchor.day else "after" if day > anchor.day else "that is"
     if month_unknown:

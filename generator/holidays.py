@@ -15,8 +15,7 @@ ORDINALS = {"1": "first", "2": "second", "3": "third", "4": "fourth", "L": "last
 RULE = re.compile(r"(?P<month>\d\d)-(?P<weekday>MO|TU|WE|TH|FR|SA|SU)(?P<which>[1-4L])(?P<shift>[+-]\d+)?"
                   r"|EASTER(?P<offset>[+-]\d+)"
                   r"|(?P<calendar>HIJRI|HEBREW)-(?P<lunar_month>\d\d)-(?P<lunar_day>\d\d)")
-# A day of another calendar: its months, and how its years run beside ours (the year that begins
-# in Gregorian year Y is about Y - OFFSET in the Hijri calendar, Y + OFFSET in the Hebrew one).
+# The months of the other calendars a holiday may be a day of.
 HIJRI_MONTHS = ("Muharram", "Safar", "Rabi al-Awwal", "Rabi al-Thani", "Jumada al-Awwal", "Jumada al-Thani",
                 "Rajab", "Shaban", "Ramadan", "Shawwal", "Dhu al-Qadah", "Dhu al-Hijjah")
 HEBREW_MONTHS = ("Nisan", "Iyar", "Sivan", "Tammuz", "Av", "Elul", "Tishrei", "Cheshvan", "Kislev", "Tevet",
@@ -32,6 +31,9 @@ def days_in(rule: str, year: int) -> list[date]:
     if found["calendar"] is None:
         return [day_of(rule, year)]
     month, day = int(found["lunar_month"]), int(found["lunar_day"])
+    # The years of the other calendar that overlap ours, with one to spare: the Hijri count began
+    # in 622 with years of 354.367 days on average; a Hebrew year begins in the autumn, 3761 years
+    # after the one numbered as ours.
     if found["calendar"] == "HIJRI":
         first = round((year - 622) * 365.2425 / 354.367)
         years, convert = range(first - 1, first + 3), lambda other: Hijri(other, month, day).to_gregorian()

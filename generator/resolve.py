@@ -311,7 +311,8 @@ def _resolve_cyclic(value: str, anchor: Anchor, direction: str | None, strict: b
             year = _nearest_year(value, day, direction, plans)
         resolved = f"{year:04d}{value[4:]}"
         return resolved if timex.interval(resolved) else None
-    if m := re.fullmatch(r"XX(\d\d)(-\d\d)?", value):  # '99, Sept. '23: the last year ending so, or the next in future tense
+    # '99, Sept. '23: the last year ending so, or the next in the future tense
+    if m := re.fullmatch(r"XX(\d\d)(-\d\d)?", value):
         candidates = [(day.year // 100 + shift) * 100 + int(m[1]) for shift in (-1, 0, 1)]
         if direction == "future":
             return f"{min(year for year in candidates if year >= day.year):04d}{m[2] or ''}"
@@ -512,8 +513,8 @@ def _resolve_holiday(mention: Mention, year: str, rule: str, anchors: Anchors, t
         if not days:
             return Resolution(f"{year}-XX-XX", f"not resolved: {what} of {year}, a year its calendar's table does "
                                                 "not reach")
-        other = f", the first of two that year (the other: {timex.describe(days[1].isoformat())})" if len(days) > 1 else ""
-        return Resolution(days[0].isoformat(), f"{what} of {year}{other}")
+        second = f", the first of two that year (the other: {timex.describe(days[1].isoformat())})" if days[1:] else ""
+        return Resolution(days[0].isoformat(), f"{what} of {year}{second}")
     anchor = anchors.get("WRITTEN", genre)
     if anchor is not None and month_unknown and anchor.granularity == "month" and not anchor.before_christ:
         day = holidays.day_of(f"{anchor.day.month:02d}{rule}", anchor.day.year)

@@ -28,9 +28,9 @@ _TIME_THEN_DATE = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:[A-Z][\w-]+\s+time,?
 # What stands between a date and a day said of it: "on Monday, the day after the shooting",
 # "on Monday 4 March".
 _APPOSITION = re.compile(r"\s*(?:,|—|–|--|-)\s*|\s+")
+_JOINED_WEEKDAYS = re.compile(r"\s*(?:,\s*)?(?:-|–|—|or|and|to|until|till|through)\s*", re.IGNORECASE)
 DIGRESSION_YEARS = 10
 # What stands between the two ends of a range: "26 June - 4 August 1952", "from May 15 to August 16".
-_JOINED_WEEKDAYS = re.compile(r"\s*(?:,\s*)?(?:-|–|—|or|and|to|until|till|through)\s*", re.IGNORECASE)
 _RANGE_TO = re.compile(r"\s*(?:-|–|—|to|until|till|through|and)\s*", re.IGNORECASE)
 # A date that ends a span, a few words after "until" ("lasted until the fall of Budapest in February
 # 1945"), looks ahead of the story, which goes on from where it was.
@@ -163,8 +163,8 @@ def _weekday_joined_ahead(mentions: list[Mention], index: int, text: str, dct: d
     Wednesday or early Thursday", "the vote is on Tuesday or Wednesday"): the first such weekday
     after that day, not one its own tense might point to."""
     weekday = A_WEEKDAY.fullmatch(mentions[index].value)
-    if not weekday or mentions[index].type != "DATE" or index - 1 not in resolved or not _JOINED_WEEKDAYS.fullmatch(text, mentions[index - 1].end,
-                                                                                   mentions[index].start):
+    if (not weekday or mentions[index].type != "DATE" or index - 1 not in resolved
+            or not _JOINED_WEEKDAYS.fullmatch(text, mentions[index - 1].end, mentions[index].start)):
         return None
     before = timex.split_time(resolved[index - 1][0])[0]
     if timex.precision(before) != "day" or before.startswith("BC") or dct is None or date.fromisoformat(before) <= dct:

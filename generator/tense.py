@@ -24,7 +24,8 @@ _DEADLINE_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:deadline|target|date)\b", re.
 # midnight on 31 December", "the final is at Wembley on 1 June", "Sunday is polling day": a date
 # the present tense joins to what happens on it is one to come.
 _COPULA_BEFORE = re.compile(
-    r"\b(?:is|are)\s+(?:(?:at|in)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2}\s+)?(?:on\s+(?:the\s+)?|in\s+)?(?:(?:midnight|noon|midday|\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?)\s+(?:on\s+)?)?$",
+    r"\b(?:is|are)\s+(?:(?:at|in)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2}\s+)?"  # "at Wembley"
+    r"(?:on\s+(?:the\s+)?|in\s+)?(?:(?:midnight|noon|midday|\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?)\s+(?:on\s+)?)?$",
     re.IGNORECASE)
 _COPULA_AFTER = re.compile(r"\s+(?:is|are)\b", re.IGNORECASE)
 _COMMA_AFTER = re.compile(r"\s*,")

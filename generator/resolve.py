@@ -326,7 +326,8 @@ def _resolve_cyclic(value: str, anchor: Anchor, direction: str | None, strict: b
             return f"{current[0]:04d}-{season}"
         if direction == "past" and plans and not strict:  # "warned of blackouts through the winter"
             ahead = _choose_year(lambda y: (y, start), current, day.year, "future", True)
-            if 0 < (timex.interval(f"{ahead:04d}-{season}")[0] - day).days <= PAST_TENSE_AHEAD_DAYS:
+            span = timex.interval(f"{ahead:04d}-{season}")  # None after the year 9999
+            if span and 0 < (span[0] - day).days <= PAST_TENSE_AHEAD_DAYS:
                 return f"{ahead:04d}-{season}"
         year = _choose_year(lambda y: (y, start), current, day.year, direction, strict)
         return f"{year:04d}-{season}"

@@ -23,6 +23,8 @@ TEMPORAL_WORDS = [
     "several", "period", "nights", "attacks", "9/11", "Palm", "1988", "BC", "almost", "over",
     "10:30", "24:00", "3pm", "noon", "midnight", "2020-01-16", "2020-02-30", "16/01/2020", "03/04/2020",
     "was", "will", "said", "had", "has", "is", "killed", "expected", "would", "-", "–", ",", ".", "?", "!",
+    "Wed", "Sat", "Sun", "Nov", "half", "past", "quarter", "straight", "Eid", "al-Fitr", "Yom", "Kippur", "Passover",
+    "Ramadan", "2000", "2080", "1999/00", "2023/24", "season", "must", "cut", "that", "added", "or", "through",
     "'", "’", "\"", "(", ")", "\n", "\n\n", "  ", "\u200b", "\u202e", "é", "ß", "日", "ا",
 ]
 temporal_text = st.lists(st.sampled_from(TEMPORAL_WORDS), max_size=60).map(" ".join)
@@ -74,6 +76,9 @@ settings.register_profile("tagger", max_examples=300, deadline=None, suppress_he
 @example("the Monday after 31 December 9999", None, "news")
 @example("the year after 9999", None, "news")
 @example("the week before March 2003", date(2020, 1, 16), "narrative")
+@example("said by summer", date(9999, 12, 31), "news")
+@example("the first of next month", date(2020, 1, 16), "news")
+@example("Eid al-Fitr 2080 and the start of Ramadan", date(9999, 12, 31), "news")
 def test_text_made_of_temporal_words(text, dct, genre):
     check(text, dct, genre)
 

@@ -561,10 +561,11 @@ def without_weekday(value: str) -> str:
     return value.split(":", 2)[2] if value.startswith("ON:") else value
 
 
-def _on_weekday(weekday: int, found: Resolution, movable: bool) -> Resolution:
-    """A day the text names with its weekday: if its year was not written (movable), moved to the
-    year next to the one found where it falls on that weekday, when that one's does not; else the
-    reason says the two disagree."""
+def _on_weekday(weekday: int, found: Resolution, movable: str | None, tense: str | None) -> Resolution:
+    """A day the text names with its weekday: if its year was not written (movable "year"), moved to
+    the year next to the one found where it falls on that weekday, when that one's does not; if its
+    month was not either ("Tuesday the 4th": movable "month"), to the nearest month where it does
+    on the side the tense says; else the reason says the two disagree."""
     if timex.precision(found.value) != "day":
         return found
     day = date.fromisoformat(found.value)
@@ -572,7 +573,18 @@ def _on_weekday(weekday: int, found: Resolution, movable: bool) -> Resolution:
         return found
     named, actual = calendar.day_name[weekday - 1], calendar.day_name[day.weekday()]
     written = f"{day.day} {calendar.month_name[day.month]} {day.year}"
-    for year in (day.year - 1, day.year + 1) if movable else ():
+    if movable == "month":
+        sides = {"past": range(-11, 1), "future": range(0, 12)}.get(tense, range(-11, 12))
+        months = sorted(sides, key=lambda shift: (abs(shift), shift))
+        for shift in months:
+            try:
+                other = day + relativedelta(months=shift)
+            except (OverflowError, ValueError):
+                continue
+            if other.day == day.day and other.isoweekday() == weekday:
+                return Resolution(other.isoformat(), f"the nearest day {day.day} of a month that is a {named}, "
+                                                     f"as the text says ({written} is a {actual})", found.anchor)
+    for year in (day.year - 1, day.year + 1) if movable == "year" else ():
         try:
             other = day.replace(year=year)
         except ValueError:  # 29 February
@@ -731,7 +743,8 @@ def _resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str) 
     if value.startswith("ON:"):  # "Friday, Jan. 6": the year, next to the one found, that makes it a Friday
         _, weekday, day_value = value.split(":", 2)
         found = _resolve(replace(mention, value=day_value), anchors, tense, genre)
-        return _on_weekday(int(weekday), found, movable=day_value.startswith("XXXX"))
+        movable = "year" if day_value.startswith("XXXX") else "month" if day_value.startswith("REL:") else None
+        return _on_weekday(int(weekday), found, movable, tense)
     if value.partition(":")[0] in _BUILT_ON:
         return _built_on(mention, anchors, tense, genre)
     if value.startswith("DUR:"):

@@ -79,6 +79,7 @@ settings.register_profile("tagger", max_examples=300, deadline=None, suppress_he
 @example("said by summer", date(9999, 12, 31), "news")
 @example("the first of next month", date(2020, 1, 16), "news")
 @example("Eid al-Fitr 2080 and the start of Ramadan", date(9999, 12, 31), "news")
+@example("Tuesday the 31st", date.max, "news")
 def test_text_made_of_temporal_words(text, dct, genre):
     check(text, dct, genre)
 

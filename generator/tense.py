@@ -13,12 +13,13 @@ _LOOK_AHEAD = 8
 _GOVERNING_REACH = 4  # words at most between a verb of a timetable or a modal and a date it governs
 _CLAUSE_WORDS = 2  # words between a reporting verb and an expression in the clause it reports
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
-_DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|through|to)\s+$", re.IGNORECASE)
+# a deadline ("must respond by", "extended to"), not the time before a date ("the run-up to Christmas")
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|through|(?<![-\s]up\s)(?<!countdown\s)to)\s+$", re.IGNORECASE)
 _RANGE_END_BEFORE = re.compile(r"\bfrom\s+\S+(?:\s+\S+){0,3}\s+(?:to|until|till|through)\s+$", re.IGNORECASE)
 _DEADLINE_OR_START_BEFORE = re.compile(r"\b(?:until|till|through|by|starting|beginning)\s+$", re.IGNORECASE)
 # "gave the defence until Friday to respond": a time given to do something is still to come
 _DEADLINE_BEFORE_TIME = re.compile(r"\b(?:until|till|by)\s+$", re.IGNORECASE)
-_TO_ACT = re.compile(r"\s+to\s+(?!(?:the|a|an|its|his|her|their|this|that|these|those)\b)[a-z]+", re.IGNORECASE)
+_TO_ACT = re.compile(r"\s+to\s+(?!(?:the|a|an|its|his|her|their|this|that|these|those)\b)(?-i:[a-z]+)", re.IGNORECASE)
 _DEADLINE_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:deadline|target|date)\b", re.IGNORECASE)
 # "The deadline is Friday", "the hearing is on Monday", "elections are in May", "the deadline is
 # midnight on 31 December", "the final is at Wembley on 1 June", "Sunday is polling day": a date
@@ -36,7 +37,8 @@ def _plan_before() -> re.Pattern:
     """An infinitive ("to acquire", not "to the"), a word of plan_words or a present progressive
     ("is calling") before an expression."""
     words = vocabulary.alternation(vocabulary.load()["tense"]["plan_words"])
-    return re.compile(rf"\b(?:to\s+(?!(?:the|a|an|its|his|her|their|this|that|these|those)\b)[a-z]+|{words}"
+    # a verb after "to" is in lower case: not "in the run-up to Christmas"
+    return re.compile(rf"\b(?:to\s+(?!(?:the|a|an|its|his|her|their|this|that|these|those)\b)(?-i:[a-z]+)\b|{words}"
                       r"|(?:is|are)\s+[a-z]+ing)\b", re.IGNORECASE)
 
 

@@ -78,7 +78,8 @@ def _word_tense(words: list[str], index: int) -> str | None:
     if (word in markers["future"] or word in markers["timetable"]
             or (word == "to" and before in markers["future_before_to"])
             or (word == "for" and before in markers["future_before_for"]) or (word == "due" and _scheduled(words, index))
-            or (word in markers["obligation"] and "have" not in words[index + 1 : index + 3])):
+            or (word in markers["obligation"] and "have" not in words[index + 1 : index + 3])
+            or (word in markers["possibility"] and _verb_after(words, index))):
         return "past" if markers["plan_in_the_past"].intersection(words[max(0, index - 3) : index]) else "future"
     if word in markers["finite_past"]:
         return None if before == "to" or before in markers["future"] else "past"  # "would last" is no past
@@ -98,13 +99,31 @@ def _word_tense(words: list[str], index: int) -> str | None:
     return None
 
 
+def _verb_after(words: list[str], index: int) -> bool:
+    """Whether a verb, not "have", follows the modal at index: not a connector, a number or the
+    name of a month or weekday, which would make "may" the month."""
+    after = words[index + 1] if index + 1 < len(words) else ""
+    return bool(after.isalpha() and after not in _markers()["not_a_verb_after_may"] and after not in _calendar_names()
+                and "have" not in words[index + 1 : index + 3] and not _the_month_may(words, index))
+
+
+def _the_month_may(words: list[str], index: int) -> bool:
+    """Whether "may" at index is the month: after a word that comes before a month ("sales in May
+    rose")."""
+    return words[index] == "may" and index > 0 and words[index - 1] in _markers()["before_a_month"]
+
+
+@lru_cache(maxsize=1)
+def _calendar_names() -> frozenset[str]:
+    vocab = vocabulary.load()
+    return frozenset(str(name).lower().rstrip(".") for table in ("months", "weekdays") for name in vocab[table])
+
+
 def _after_a_modal(words: list[str], index: int) -> bool:
     """Whether the word at index follows a modal, perhaps with "not" between ("will hit", "could
     not hit"), and so is the bare verb whatever its past form."""
-    before = words[max(0, index - 2) : index]
-    if before[-1:] == ["not"]:
-        before = before[:-1]
-    return bool(before) and before[-1] in _markers()["modals"]
+    modal = index - 2 if index > 1 and words[index - 1] == "not" else index - 1
+    return modal >= 0 and words[modal] in _markers()["modals"] and not _the_month_may(words, modal)
 
 
 def _scheduled(words: list[str], index: int) -> bool:
@@ -187,7 +206,7 @@ def _governs(before: list[str], index: int) -> bool:
     recess on", "must repay the loan in"; not "takes its name from a merger in", "opens with a
     scene from", "must be returned to his father, Juan Miguel Gonzalez, and set"."""
     markers = _markers()
-    if not any(before[index] in markers[name] for name in ("timetable", "timetable_plural", "obligation")):
+    if not any(before[index] in markers[name] for name in ("timetable", "timetable_plural", "obligation", "possibility")):
         return True
     between = [word for word in before[index + 1 :] if not any(c.isdigit() for c in word)]  # "at 10am on"
     return len(between) <= _GOVERNING_REACH and not markers["timetable_not_between"].intersection(between)

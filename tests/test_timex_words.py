@@ -32,6 +32,7 @@ from generator.events import label
     ("1582-10-15", "Fri 15 October 1582"),
     ("XX99", "a year ending in 99"),
     ("XX23-09", "September of a year ending in 23"),
+    ("XX24-03-12", "12 March of a year ending in 24"),
 ])
 def test_values_in_words(value, words):
     assert timex.describe(value) == words

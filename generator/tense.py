@@ -79,7 +79,7 @@ def _word_tense(words: list[str], index: int) -> str | None:
             or (word == "to" and before in markers["future_before_to"])
             or (word == "for" and before in markers["future_before_for"]) or (word == "due" and _scheduled(words, index))
             or (word in markers["obligation"] and "have" not in words[index + 1 : index + 3])
-            or (word in markers["possibility"] and _verb_after(words, index))):
+            or (word in markers["possibility"] and _a_verb_after(words, index))):
         return "past" if markers["plan_in_the_past"].intersection(words[max(0, index - 3) : index]) else "future"
     if word in markers["finite_past"]:
         return None if before == "to" or before in markers["future"] else "past"  # "would last" is no past
@@ -99,9 +99,10 @@ def _word_tense(words: list[str], index: int) -> str | None:
     return None
 
 
-def _verb_after(words: list[str], index: int) -> bool:
-    """Whether a verb, not "have", follows the modal at index: not a connector, a number or the
-    name of a month or weekday, which would make "may" the month."""
+def _a_verb_after(words: list[str], index: int) -> bool:
+    """Whether a verb other than "have" follows the "may" at index, and it is no month: the next
+    word is no connector, number or name of a month or weekday ("May and June"), and the word
+    before is none that comes before a month ("in May rose")."""
     after = words[index + 1] if index + 1 < len(words) else ""
     return bool(after.isalpha() and after not in _markers()["not_a_verb_after_may"] and after not in _calendar_names()
                 and "have" not in words[index + 1 : index + 3] and not _the_month_may(words, index))

@@ -246,6 +246,8 @@ def describe_unresolved(value: str) -> str:
         return f"{calendar.month_name[int(m[2])]} of a year ending in {m[1]}"
     if m := re.fullmatch(r"XX(\d\d)-(\d\d)-(\d\d)", value):
         return f"{int(m[3])} {calendar.month_name[int(m[2])]} of a year ending in {m[1]}"
+    if m := re.fullmatch(r"XX(\d\d)-([QH])([1-4])", value):
+        return f"the {HALF_AND_QUARTER_NAMES[m[2]][int(m[3]) - 1]} of a year ending in {m[1]}"
     if m := re.fullmatch(r"(\d{4})-(\d\d)-XX", value):
         return f"a day in {calendar.month_name[int(m[2])]} {int(m[1])}"
     if m := re.fullmatch(r"(\d{4})-(XX-XX|WXX|XX|QX|HX)", value):

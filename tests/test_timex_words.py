@@ -33,6 +33,7 @@ from generator.events import label
     ("XX99", "a year ending in 99"),
     ("XX23-09", "September of a year ending in 23"),
     ("XX24-03-12", "12 March of a year ending in 24"),
+    ("XX24-Q4", "the fourth quarter of a year ending in 24"),
 ])
 def test_values_in_words(value, words):
     assert timex.describe(value) == words

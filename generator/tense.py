@@ -218,11 +218,10 @@ def in_a_reported_clause(lead_in: str, lead_out: str) -> bool:
     in ("Officials said talks resume in January", "The union said members walk out on Dec. 1"),
     whose own tense no word tells ("The minister said that in January prices rose" tells it);
     "The ministry said in January" dates the saying."""
-    if _tense_after(lead_out, 0):
-        return False
     before = _words_before(lead_in)
     index, found = _nearest_marker(before)
-    return found == "past" and before[index] in _markers()["reporting"] and len(before) - 1 - index >= _CLAUSE_WORDS
+    reported = found == "past" and before[index] in _markers()["reporting"] and len(before) - 1 - index >= _CLAUSE_WORDS
+    return reported and not _tense_after(lead_out, 0)
 
 
 def tells_of_a_plan(lead_in: str, lead_out: str) -> bool:

@@ -72,7 +72,7 @@ def macros() -> dict[str, str]:
         "DD": r"0[1-9]|[12]\d|3[01]",
         "CLOCK": (
             # half past nine, a quarter to five; not "the quarter to March" nor "the second quarter to 5%"
-            rf"(?:(?:half|{_NOT_A_PERIOD}(?:a\s+)?quarter)\s+(?:past|to)\s+"
+            rf"(?:(?:half|(?=[aq]){_NOT_A_PERIOD}(?:a\s+)?quarter)\s+(?:past|to)\s+"
             rf"(?:(?:1[0-2]|0?[1-9]|{_SPELLED_HOUR})(?!\s*(?:%|percent|per\b|million|billion|[.,]?\d))(?:\s+in\s+the\s+(?:morning|afternoon|evening))?)"
             rf"|(?:(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?|{_SPELLED_HOUR})\s+(?:o['’]clock\s+)?in\s+the\s+(?:morning|afternoon|evening)"
             r"|(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?\s*(?:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)"

@@ -824,8 +824,9 @@ def _resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str) 
         return Resolution(value, f"not resolved: {anchor} is not precise enough", anchor)
     relation = _relation(resolved, anchor)
     reason = f"the {_template_name(value)} {relation} {anchor}; {why}{_against_the_tense(direction, relation)}"
-    if A_WEEKDAY.fullmatch(value) and anchor.granularity == "day" and abs((timex.interval(resolved)[0] - anchor.day).days) > 6:
-        week = "after" if relation == "after" else "before"  # "next Friday" said on a Thursday
+    weeks_away = A_WEEKDAY.fullmatch(value) and abs((timex.interval(resolved)[0] - anchor.day).days) > 6
+    if weeks_away and anchor.granularity == "day":  # "next Friday" said on a Thursday
+        week = "after" if relation == "after" else "before"
         reason = f"the {_template_name(value)} of the week {week} that of {anchor}; {why}"
     if anchor.before_christ:
         resolved = _unshifted(resolved)

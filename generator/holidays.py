@@ -50,13 +50,11 @@ def days_in(rule: str, year: int) -> list[date]:
     return sorted(days)
 
 
-def day_of(rule: str, year: int) -> date | None:
-    """The day a holiday rule gives in year: "11-TH4", the fourth Thursday of November;
-    "11-MO1+1", the day after the first Monday of November; "EASTER-2"; "HIJRI-10-01", 1 Shawwal
-    (the first, if it falls twice); None if it cannot be told."""
+def day_of(rule: str, year: int) -> date:
+    """The day a holiday rule of our calendar gives in year: "11-TH4", the fourth Thursday of
+    November; "11-MO1+1", the day after the first Monday of November; "EASTER-2". (A day of
+    another calendar may fall twice or not at all: see days_in.)"""
     found = RULE.fullmatch(rule)
-    if found["calendar"] is not None:
-        return next(iter(days_in(rule, year)), None)
     if found["offset"] is not None:
         return easter(year) + timedelta(days=int(found["offset"]))
     return _weekday_of_month(found, year) + timedelta(days=int(found["shift"] or 0))

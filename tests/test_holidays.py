@@ -17,15 +17,22 @@ from generator import holidays
     ("11-MO1+1", 1998, date(1998, 11, 3)),  # Election Day: the Tuesday after the first Monday
     ("11-MO1+1", 2016, date(2016, 11, 8)),  # November began on a Tuesday
     ("11-TH4+1", 2020, date(2020, 11, 27)),  # Black Friday
-    ("HIJRI-10-01", 2024, date(2024, 4, 10)),  # Eid al-Fitr, by the Umm al-Qura calendar
-    ("HIJRI-12-10", 2024, date(2024, 6, 16)),  # Eid al-Adha
-    ("HEBREW-07-10", 1973, date(1973, 10, 6)),  # Yom Kippur
-    ("HEBREW-01-15", 2024, date(2024, 4, 23)),  # Passover, from sundown the evening before
-    ("HEBREW-09-25", 2024, date(2024, 12, 26)),  # Hanukkah
-    ("HIJRI-10-01", 1900, None),  # before the Umm al-Qura table begins
 ])
 def test_day_of(rule, year, day):
     assert holidays.day_of(rule, year) == day
+    assert holidays.days_in(rule, year) == [day]
+
+
+@pytest.mark.parametrize("rule, year, days", [
+    ("HIJRI-10-01", 2024, [date(2024, 4, 10)]),  # Eid al-Fitr, by the Umm al-Qura calendar
+    ("HIJRI-12-10", 2024, [date(2024, 6, 16)]),  # Eid al-Adha
+    ("HEBREW-07-10", 1973, [date(1973, 10, 6)]),  # Yom Kippur
+    ("HEBREW-01-15", 2024, [date(2024, 4, 23)]),  # Passover, from sundown the evening before
+    ("HEBREW-09-25", 2024, [date(2024, 12, 26)]),  # Hanukkah
+    ("HIJRI-10-01", 1900, []),  # before the Umm al-Qura table begins
+])
+def test_days_of_other_calendars(rule, year, days):
+    assert holidays.days_in(rule, year) == days
 
 
 def test_a_hijri_day_may_fall_twice_in_one_of_our_years():

@@ -42,7 +42,7 @@ _BRACKETED = (re.compile(r"\(\s*$"), re.compile(r"^\s*\)"))
 _NAMING = (re.compile(r"\bthe\s+$", re.IGNORECASE),
            re.compile(r"^\s+(?!(?:and|or|to|until|till|through|when|as|of|in|on|at|by|for|with|from|after|before)\b)"
                       r"(?:[a-z]{3,}|[A-Z][a-z]{2,})\b"))
-_ENDED = re.compile(r"\s+(?:that\s+)?(?:ended|ending)\s+", re.IGNORECASE)
+_ENDED = re.compile(r"\s+(?:(?:that\s+)?(?:ended|ending)|to)\s+", re.IGNORECASE)
 # "three days before Christmas": a length of time counted from the date right after it
 _COUNTED_FROM = re.compile(r"\s+(?P<sign>before|after|prior\s+to)\s+(?:the\s+)?", re.IGNORECASE)
 _A_LENGTH_BEFORE = re.compile(r"\b(?:for|within|over|during|lasted|lasting|last|spent|took|in)\s+\Z", re.IGNORECASE)
@@ -212,19 +212,21 @@ def _range_start(mentions: list[Mention], index: int, text: str, anchors: Anchor
 
 def _quarter_ending(mentions: list[Mention], index: int, text: str, anchors: Anchors, tense_here: str | None,
                     genre: str) -> Resolution | None:
-    """"the quarter ended July 31": the calendar quarter of the month before that day, where
-    most of the quarter's three months lie (a fiscal quarter need not be a calendar one)."""
+    """"the quarter ended July 31", "the quarter to July": the calendar quarter of the month
+    before that day or month, where most of the quarter's three months lie (a fiscal quarter
+    need not be a calendar one)."""
     mention = mentions[index]
     if not mention.rule.ends_on_next_date or index + 1 == len(mentions):
         return None
     ended = mentions[index + 1]
     if not _ENDED.fullmatch(text[mention.end : ended.start]):
         return None
-    day = resolve(ended, anchors, tense_here, genre).value
-    if timex.precision(day) != "day":
+    end = resolve(ended, anchors, tense_here, genre).value
+    if timex.precision(end) not in ("day", "month"):
         return None
-    month_before = date.fromisoformat(day).replace(day=1) - timedelta(days=1)
-    reason = f'the quarter that ended on "{ended.text}", {timex.describe(day)}'
+    month_before = date.fromisoformat(end[:7] + "-01") - timedelta(days=1)
+    on_or_with = "on" if timex.precision(end) == "day" else "with"
+    reason = f'the quarter that ended {on_or_with} "{ended.text}", {timex.describe(end)}'
     return Resolution(timex.format_period("quarter", month_before), reason)
 
 

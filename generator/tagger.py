@@ -59,6 +59,10 @@ _OF_THE_YEAR = re.compile(r"\s+(?:of\s+)?", re.IGNORECASE)
 _THE_DAY_BEFORE_LONGEST = 40  # characters: "the Wednesday before the " with room to spare
 _NOT_CALENDAR_DAYS = re.compile(r"\b(?:trading|business|working|school|sessions?)\b", re.IGNORECASE)
 _OPENS_SENTENCE = re.compile(r"\s*(?:[A-Za-z]+\s+)?")  # what may come before a date that opens its sentence: "On"
+# what may come before a later date that sets the time of its sentence: "In", "By the summer of"
+_SETS_THE_TIME = re.compile(r"\s*(?:[A-Za-z]+\s+)?(?:(?:the|early|late|middle|first|last|final|months?|weeks?|days?"
+                            r"|spring|summer|autumn|fall|winter|end|start|beginning|course|half|part|of)\s+)*",
+                            re.IGNORECASE)
 HEADING_WORDS = 12  # a heading is a line of at most this many words, without closing punctuation
 _CLOSING_PUNCTUATION = re.compile(r"[.!?;:,\"”’)\]]\s*$")
 QUARTER_CONTEXT_SENTENCES = 2  # how far back a mentioned quarter makes "a year ago" mean its quarter
@@ -321,8 +325,8 @@ def _digression(mentioned: Anchor, ref: Anchor | None, genre: str, tense_here: s
         return True
     if mentioned.day > ref.day and _SPAN_END.search(lead_in):
         return True
-    return not opens_paragraph and mentioned.granularity in ("year", "decade", "century") and (
-        abs(mentioned.day.year - ref.day.year) > DIGRESSION_YEARS
+    return not opens_paragraph and not (mentioned.day > ref.day and _SETS_THE_TIME.fullmatch(lead_in)) and (
+        mentioned.granularity in ("year", "decade", "century") and abs(mentioned.day.year - ref.day.year) > DIGRESSION_YEARS
     )
 
 

@@ -23,7 +23,7 @@ _FROM_A_MENTIONED_DATE = re.compile(r"REL:(?:REF|MENTIONED):")
 _COUNTED_AHEAD = re.compile(r"REL:REF:\w+:\+")
 # What may stand between a time of day and the date it is on: "Friday, at 9 a.m.", "10:35 a.m.
 # (0735 GMT) Friday", "5:34 a.m. Baghdad time on March 20".
-_DATE_THEN_TIME = re.compile(r"\s*(?:,\s*)?(?:at\s+)?")
+_DATE_THEN_TIME = re.compile(r"\s*(?:,\s*)?(?:at\s+|from\s+|between\s+)?")
 _TIME_THEN_DATE = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:[A-Z][\w-]+\s+time,?\s+)?(?:on\s+|of\s+|,\s*)?")
 # What stands between a date and a day said of it: "on Monday, the day after the shooting",
 # "on Monday 4 March".
@@ -112,6 +112,21 @@ def _with_time(value: str, time: str | None) -> str:
     if not time or value in timex.REF_NAMES or value.startswith("P"):
         return value
     return f"{value}T{time}"
+
+
+def _date_time_ranges(mentions: list[Mention], text: str, attached: dict[int, int]) -> None:
+    """Date a time of day that a range joins to a dated one as that one ("between 4pm and 5pm on
+    Tuesday", "on Saturday from 9am to 5pm"), adding it to attached."""
+    for index in range(len(mentions) - 2, -1, -1):
+        later = index + 1
+        if (mentions[index].rule.attach and index not in attached and later in attached
+                and _RANGE_TO.fullmatch(text[mentions[index].end : mentions[later].start])):
+            attached[index] = attached[later]
+    for index in range(1, len(mentions)):
+        earlier = index - 1
+        if (mentions[index].rule.attach and index not in attached and earlier in attached
+                and _RANGE_TO.fullmatch(text[mentions[earlier].end : mentions[index].start])):
+            attached[index] = attached[earlier]
 
 
 def _neighbour_date(mentions: list[Mention], index: int, text: str) -> int | None:
@@ -366,6 +381,7 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
             neighbour = _neighbour_date(mentions, index, text)
             if neighbour is not None:
                 attached[index] = neighbour
+    _date_time_ranges(mentions, text, attached)
 
     resolved: dict[int, tuple[str, Resolution]] = {}
     anchors = Anchors(dct_anchor)

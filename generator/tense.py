@@ -136,7 +136,7 @@ def _scheduled(words: list[str], index: int) -> bool:
 
 
 def _describes_a_noun(words: list[str], index: int) -> bool:
-    determiners = _markers()["determiners"]
+    determiners = _markers()["determiners"] - {"that"}  # "the strike that started on Monday"
     before = words[index - 1] if index else ""
     adverb = before.endswith("ly") or before == "still"
     return before in determiners or (adverb and index > 1 and words[index - 2] in determiners)

@@ -93,7 +93,7 @@ def _word_tense(words: list[str], index: int) -> str | None:
         return None if before == "to" or noun_or_adjective else "future"
     if word in markers["past"] or regular:
         nearby = words[max(0, index - 2) : index]
-        if markers["auxiliaries"].intersection(nearby) or (regular and _describes_a_noun(words, index)):
+        if markers["auxiliaries"].intersection(nearby) or _describes_a_noun(words, index):  # "a cut in December"
             return None
         return "past"
     return None

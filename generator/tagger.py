@@ -23,6 +23,7 @@ _FROM_A_MENTIONED_DATE = re.compile(r"REL:(?:REF|MENTIONED):")
 _COUNTED_AHEAD = re.compile(r"REL:REF:\w+:\+")
 # What may stand between a time of day and the date it is on: "Friday, at 9 a.m.", "10:35 a.m.
 # (0735 GMT) Friday", "5:34 a.m. Baghdad time on March 20".
+_CLOCK_TIME = re.compile(r"\d\d:\d\d")
 _DATE_THEN_TIME = re.compile(r"\s*(?:,\s*)?(?:at\s+|from\s+|between\s+)?")
 _TIME_THEN_DATE = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:[A-Z][\w-]+\s+time,?\s+)?(?:on\s+|of\s+|,\s*)?")
 # What stands between a date and a day said of it: "on Monday, the day after the shooting",
@@ -127,6 +128,22 @@ def _date_time_ranges(mentions: list[Mention], text: str, attached: dict[int, in
         if (mentions[index].rule.attach and index not in attached and earlier in attached
                 and _RANGE_TO.fullmatch(text[mentions[earlier].end : mentions[index].start])):
             attached[index] = attached[earlier]
+
+
+def _overnight_range_ends(mentions: list[Mention], text: str, resolved: dict[int, tuple[str, Resolution]]) -> None:
+    """Move to the next day the end of a range of times on one day that ends before it starts
+    ("the curfew runs from 10pm to 6am")."""
+    for index in range(1, len(mentions)):
+        first, last = mentions[index - 1], mentions[index]
+        if not (first.rule.attach and last.rule.attach and _RANGE_TO.fullmatch(text[first.end : last.start])):
+            continue
+        start_day, start_time = timex.split_time(resolved[index - 1][0])
+        end_day, end_time = timex.split_time(resolved[index][0])
+        if (start_day == end_day and timex.precision(end_day) == "day" and start_time and end_time
+                and _CLOCK_TIME.fullmatch(start_time) and _CLOCK_TIME.fullmatch(end_time) and end_time < start_time):
+            next_day = (date.fromisoformat(end_day) + timedelta(days=1)).isoformat()
+            reason = f'the day after that of "{first.text}", {timex.describe(start_day)}: the range ends earlier in the day than it starts'
+            resolved[index] = (f"{next_day}T{end_time}", Resolution(next_day, reason, resolved[index][1].anchor))
 
 
 def _neighbour_date(mentions: list[Mention], index: int, text: str) -> int | None:
@@ -456,6 +473,7 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
             found = resolve(mention, anchors, None, genre)
             resolved[index] = (_with_time(found.value, mention.time), found)
 
+    _overnight_range_ends(mentions, text, resolved)
     result = []
     for index, mention in enumerate(mentions):
         value, found = resolved[index]

@@ -13,7 +13,7 @@ from typing import Callable, NamedTuple
 from . import sentences, timex, vocabulary
 from .recognise import GENRES, PARAGRAPH_BREAK, Mention, recognise
 from .resolve import A_WEEKDAY, Anchor, Anchors, Resolution, resolve, without_weekday
-from .tense import after_since, in_a_reported_clause, tells_of_a_plan, tense
+from .tense import after_since, habit, in_a_reported_clause, tells_of_a_plan, tense
 
 # A period after the last date mentioned that a sentence about the future counts from the
 # publication date instead: "Sales fell in 2019 ... will hire 500 over the next year".
@@ -23,6 +23,7 @@ _FROM_A_MENTIONED_DATE = re.compile(r"REL:(?:REF|MENTIONED):")
 _COUNTED_AHEAD = re.compile(r"REL:REF:\w+:\+")
 # What may stand between a time of day and the date it is on: "Friday, at 9 a.m.", "10:35 a.m.
 # (0735 GMT) Friday", "5:34 a.m. Baghdad time on March 20".
+_ANY_YEARS = re.compile(r"XXXX-(?:\d\d|SP|SU|FA|WI|WXX-\d)(?:-\d\d)?")  # a day, month or season of no year
 _CLOCK_TIME = re.compile(r"\d\d:\d\d")
 _DATE_THEN_TIME = re.compile(r"\s*(?:,\s*)?(?:at\s+|from\s+|between\s+)?")
 _TIME_THEN_DATE = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:[A-Z][\w-]+\s+time,?\s+)?(?:on\s+|of\s+|,\s*)?")
@@ -113,6 +114,15 @@ def _with_time(value: str, time: str | None) -> str:
     if not time or value in timex.REF_NAMES or value.startswith("P"):
         return value
     return f"{value}T{time}"
+
+
+def _habitual(mention: Mention, lead_in: str, lead_out: str, genre: str) -> Resolution | None:
+    """A day, month or season named without its year or a word that picks one, in a clause that
+    tells of a habit, in news: any year's ("The budget is usually presented in the spring")."""
+    if genre != "news" or mention.direction is not None or not _ANY_YEARS.match(mention.value):
+        return None
+    word = habit(lead_in, lead_out)
+    return Resolution(mention.value, f'any year\'s: "{word}" tells of a habit') if word else None
 
 
 def _date_time_ranges(mentions: list[Mention], text: str, attached: dict[int, int]) -> None:
@@ -432,7 +442,8 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
         elif (genre == "news" and tense_here == "future" and _LONG_AHEAD.match(mention.value) and anchors.ref
               and anchors.dct and anchors.ref.day < anchors.dct.day):
             here = replace(anchors, ref=anchors.dct)  # "will hire 500 in the next year": counted from now
-        found = (_apposed_day(mentions, index, text, resolved)
+        found = (_habitual(mention, lead_in, lead_out, genre)
+                 or _apposed_day(mentions, index, text, resolved)
                  or _weekday_joined_ahead(mentions, index, text, dct, resolved)
                  or _range_start(mentions, index, text, here, tense_at, genre)
                  or _quarter_ending(mentions, index, text, here, tense_here, genre)

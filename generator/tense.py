@@ -30,6 +30,7 @@ _COPULA_BEFORE = re.compile(
     re.IGNORECASE)
 _COPULA_AFTER = re.compile(r"\s+(?:is|are)\b", re.IGNORECASE)
 _COMMA_AFTER = re.compile(r"\s*,")
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\s(?:and|but|while|whereas)\s", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -235,6 +236,13 @@ def tells_of_a_plan(lead_in: str, lead_out: str) -> bool:
     range, "rose from March to May"."""
     deadline = _DEADLINE_BEFORE.search(lead_in) and not _RANGE_END_BEFORE.search(lead_in)
     return bool(_plan_before().search(lead_in) or deadline or _DEADLINE_AFTER.match(lead_out))
+
+
+def habit(lead_in: str, lead_out: str) -> str | None:
+    """The word that tells of a habit in the clause around an expression ("The budget is usually
+    presented in the spring"), if any."""
+    clause = _CLAUSE_BREAK.split(lead_in)[-1].split() + _CLAUSE_BREAK.split(lead_out)[0].split()
+    return next((word for word in clause if word.lower().strip(".,;:") in _markers()["habitual"]), None)
 
 
 def after_since(lead_in: str) -> bool:

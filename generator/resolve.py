@@ -311,8 +311,8 @@ def _resolve_cyclic(value: str, anchor: Anchor, direction: str | None, strict: b
             year = _nearest_year(value, day, direction, plans)
         resolved = f"{year:04d}{value[4:]}"
         return resolved if timex.interval(resolved) else None
-    # '99, Sept. '23, 12 Mar 24, 4Q24: the last year ending so, or the next in the future tense
-    if m := re.fullmatch(r"XX(\d\d)((?:-\d\d){0,2}|-Q[1-4]|-H[12])", value):
+    # '99, Sept. '23, 12 Mar 24, 4Q24, summer '69: the last year ending so, or the next in the future tense
+    if m := re.fullmatch(r"XX(\d\d)((?:-\d\d){0,2}|-Q[1-4]|-H[12]|-SP|-SU|-FA|-WI)", value):
         candidates = [(day.year // 100 + shift) * 100 + int(m[1]) for shift in (-1, 0, 1)]
         if direction == "future":
             return f"{min(year for year in candidates if year >= day.year):04d}{m[2] or ''}"

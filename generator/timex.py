@@ -240,14 +240,18 @@ def describe_unresolved(value: str) -> str:
         return "a weekend"
     if m := re.fullmatch(r"(\d{4})-WXX-([1-7]|WE)", value):  # "on Monday in 2018"
         return f"a {'weekend' if m[2] == 'WE' else calendar.day_name[int(m[2]) - 1]} in {year_words(int(m[1]))}"
-    if m := re.fullmatch(r"XX(\d\d)", value):
-        return f"a year ending in {m[1]}"
-    if m := re.fullmatch(r"XX(\d\d)-(\d\d)", value):
-        return f"{calendar.month_name[int(m[2])]} of a year ending in {m[1]}"
-    if m := re.fullmatch(r"XX(\d\d)-(\d\d)-(\d\d)", value):
-        return f"{int(m[3])} {calendar.month_name[int(m[2])]} of a year ending in {m[1]}"
-    if m := re.fullmatch(r"XX(\d\d)-([QH])([1-4])", value):
-        return f"the {HALF_AND_QUARTER_NAMES[m[2]][int(m[3]) - 1]} of a year ending in {m[1]}"
+    if m := re.fullmatch(r"XX(?P<yy>\d\d)(?:-(?P<month>\d\d)(?:-(?P<day>\d\d))?|-(?P<part>[QH])(?P<n>[1-4])|-(?P<season>SP|SU|FA|WI))?", value):
+        if m["day"]:
+            what = f"{int(m['day'])} {calendar.month_name[int(m['month'])]} of "
+        elif m["month"]:
+            what = f"{calendar.month_name[int(m['month'])]} of "
+        elif m["part"]:
+            what = f"the {HALF_AND_QUARTER_NAMES[m['part']][int(m['n']) - 1]} of "
+        elif m["season"]:
+            what = f"the {SEASON_NAMES[m['season']]} of "
+        else:
+            what = ""
+        return f"{what}a year ending in {m['yy']}"
     if m := re.fullmatch(r"(\d{4})-(\d\d)-XX", value):
         return f"a day in {calendar.month_name[int(m[2])]} {int(m[1])}"
     if m := re.fullmatch(r"(\d{4})-(XX-XX|WXX|XX|QX|HX)", value):

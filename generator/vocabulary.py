@@ -78,6 +78,8 @@ def macros() -> dict[str, str]:
             r"|(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?\s*(?:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)"
             r"|(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*hrs?\b)?|noon|midday|midnight"
             rf"|(?:1[0-2]|0?[1-9]|{_SPELLED_HOUR})\s+o['’]clock"
+            # 17.32 GMT
+            r"|(?:[01]?\d|2[0-3])\.[0-5]\d(?=\s+(?:GMT|UTC|BST|CET|local\s+time)\b)"
             # 1900 GMT, but not "(0735 GMT)" restating the time before it
             r"|(?<!\()(?:[01]\d|2[0-3])[0-5]\d(?=\s+(?:GMT|UTC|local\s+time)\b)"
             r"|(?<=\bat\s)(?:[01]\d|2[0-3])[0-5]\d\s*(?:hours|hrs)\b)"  # at 0430 hours, at 0430hrs

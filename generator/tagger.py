@@ -151,6 +151,8 @@ def _overnight_range_ends(mentions: list[Mention], text: str, resolved: dict[int
         end_day, end_time = timex.split_time(resolved[index][0])
         if (start_day == end_day and timex.precision(end_day) == "day" and start_time and end_time
                 and _CLOCK_TIME.fullmatch(start_time) and _CLOCK_TIME.fullmatch(end_time) and end_time < start_time):
+            if date.fromisoformat(end_day) == date.max:
+                continue
             next_day = (date.fromisoformat(end_day) + timedelta(days=1)).isoformat()
             reason = f'the day after that of "{first.text}", {timex.describe(start_day)}: the range ends earlier in the day than it starts'
             resolved[index] = (f"{next_day}T{end_time}", Resolution(next_day, reason, resolved[index][1].anchor))
@@ -270,7 +272,10 @@ def _quarter_ending(mentions: list[Mention], index: int, text: str, anchors: Anc
     end = resolve(ended, anchors, tense_here, genre).value
     if timex.precision(end) not in ("day", "month"):
         return None
-    month_before = date.fromisoformat(end[:7] + "-01") - timedelta(days=1)
+    year, month = int(end[:4]), int(end[5:7])
+    if (year, month) == (1, 1):
+        return None  # no quarter before the calendar's first month
+    month_before = date(year, month - 1, 1) if month > 1 else date(year - 1, 12, 1)
     on_or_with = "on" if timex.precision(end) == "day" else "with"
     reason = f'the quarter that ended {on_or_with} "{ended.text}", {timex.describe(end)}'
     return Resolution(timex.format_period("quarter", month_before), reason)

@@ -25,6 +25,7 @@ TEMPORAL_WORDS = [
     "was", "will", "said", "had", "has", "is", "killed", "expected", "would", "-", "–", ",", ".", "?", "!",
     "Wed", "Sat", "Sun", "Nov", "half", "past", "quarter", "straight", "Eid", "al-Fitr", "Yom", "Kippur", "Passover",
     "Ramadan", "2000", "2080", "1999/00", "2023/24", "season", "must", "cut", "that", "added", "or", "through",
+    "10pm", "6am", "between", "and", "ended", "June", "exactly", "usually", "falls", "'69", "%", "Tuesday's", "looms",
     "'", "’", "\"", "(", ")", "\n", "\n\n", "  ", "\u200b", "\u202e", "é", "ß", "日", "ا",
 ]
 temporal_text = st.lists(st.sampled_from(TEMPORAL_WORDS), max_size=60).map(" ".join)
@@ -80,6 +81,8 @@ settings.register_profile("tagger", max_examples=300, deadline=None, suppress_he
 @example("the first of next month", date(2020, 1, 16), "news")
 @example("Eid al-Fitr 2080 and the start of Ramadan", date(9999, 12, 31), "news")
 @example("Tuesday the 31st", date.max, "news")
+@example("from 10pm to 6am", date.max, "news")
+@example("the quarter ended Jan. 31", date.min, "news")
 def test_text_made_of_temporal_words(text, dct, genre):
     check(text, dct, genre)
 

@@ -80,6 +80,9 @@ class Mention:
     mod: str | None = None
     direction: str | None = None  # the shift ("-1", "+0", "+1") that overrides the tense, or "since"
     plan: bool = False  # its sentence tells of a plan, so a past tense may date something ahead
+    # a month the future-tense verb happens in ("will reopen in December"), which no future tense
+    # dates just behind, as it may a month named for what it holds ("will publish December's figures")
+    when_it_happens: bool = False
     near_quarter: str | None = None
     in_the_past: str | None = None
 

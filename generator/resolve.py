@@ -168,7 +168,7 @@ def _direction(mention: Mention, tense: str | None, genre: str) -> tuple[str | N
     if mention.rule.ignore_tense:
         return mention.rule.default_direction, False, mention.rule.default_why, False
     if tense is not None:
-        return tense, False, f"{tense} tense", tense != "past" or mention.plan
+        return tense, False, f"{tense} tense", (tense != "past" and not mention.when_it_happens) or mention.plan
     if mention.rule.default_direction:
         return mention.rule.default_direction, False, f"no tense marks the sentence; {mention.rule.default_why}", False
     return None, False, "no tense marks the sentence", False

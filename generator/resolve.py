@@ -247,7 +247,7 @@ def _season_beside(season: str, anchor: Anchor, direction: str) -> str | None:
 
 def _template_name(value: str) -> str:
     """What an underspecified date names, in words: 'Wednesday', '1 December', 'spring'."""
-    return timex.describe_unresolved(value).removeprefix("a ").removesuffix(" (year unknown)")
+    return timex.describe_unresolved(value).removeprefix("a ").removeprefix("the ").removesuffix(" (year unknown)")
 
 
 def _against_the_tense(direction: str | None, relation: str) -> str:

@@ -50,3 +50,14 @@ def test_a_date_written_in_full_keeps_its_year_and_says_when_its_weekday_disagre
         "2020-01-15", "written in full; the text says Tuesday, but 15 January 2020 is a Wednesday")
     [found] = tag("He was born on Wednesday, January 15, 2020.", PUBLISHED)
     assert (found.value, found.reason) == ("2020-01-15", "written in full")
+
+
+@pytest.mark.parametrize("text, value, reason", [
+    ("The band formed in the summer of '69.", "1969-SU",
+     "the summer of a year ending in 69 before the publication date, Thu 17 November 2022; past tense"),
+    ("Sales rose in 3Q22.", "2022-Q3",
+     "the third quarter of a year ending in 22 before the publication date, Thu 17 November 2022; past tense"),
+])
+def test_a_year_known_by_its_last_two_digits_is_named_once(text, value, reason):
+    [found] = tag(text, PUBLISHED)
+    assert (found.value, found.reason) == (value, reason)

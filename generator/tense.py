@@ -17,6 +17,8 @@ _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|through|(?<![-\s]up\s)(?<!countdown\s)to)\s+$", re.IGNORECASE)
 _RANGE_END_BEFORE = re.compile(r"\bfrom\s+\S+(?:\s+\S+){0,3}\s+(?:to|until|till|through)\s+$", re.IGNORECASE)
 _DEADLINE_OR_START_BEFORE = re.compile(r"\b(?:until|till|through|by|starting|beginning)\s+$", re.IGNORECASE)
+# a sentence that opens with a condition in the present: "Once the bill is signed on Monday, it becomes law"
+_A_CONDITION = re.compile(r"\s*(?:if|once|unless|as\s+soon\s+as)\b", re.IGNORECASE)
 # "gave the defence until Friday to respond": a time given to do something is still to come
 _DEADLINE_BEFORE_TIME = re.compile(r"\b(?:until|till|by)\s+$", re.IGNORECASE)
 _TO_ACT = re.compile(r"\s+to\s+(?!(?:the|a|an|its|his|her|their|this|that|these|those)\b)(?-i:[a-z]+)", re.IGNORECASE)
@@ -164,8 +166,8 @@ def tense(sentence: str, start: int, end: int) -> str | None:
     found = _tense_after(sentence, end)
     if found or found_before:
         return found or found_before
-    # "given until Tuesday", "likely through the weekend", "Starting Monday, ..."
-    if _DEADLINE_OR_START_BEFORE.search(sentence, 0, start):
+    # "given until Tuesday", "likely through the weekend", "Starting Monday, ...", "Once the bill is signed"
+    if _DEADLINE_OR_START_BEFORE.search(sentence, 0, start) or _A_CONDITION.match(sentence):
         return "future"
     return None
 

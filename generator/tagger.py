@@ -156,7 +156,8 @@ def _overnight_range_ends(mentions: list[Mention], text: str, resolved: dict[int
             if date.fromisoformat(end_day) == date.max:
                 continue
             next_day = (date.fromisoformat(end_day) + timedelta(days=1)).isoformat()
-            reason = f'the day after that of "{first.text}", {timex.describe(start_day)}: the range ends earlier in the day than it starts'
+            reason = (f'the day after that of "{first.text}", {timex.describe(start_day)}: the range ends earlier in '
+                      "the day than it starts")
             resolved[index] = (f"{next_day}T{end_time}", Resolution(next_day, reason, resolved[index][1].anchor))
 
 

@@ -233,6 +233,11 @@ def _before_christ(value: str) -> str:
 _UNKNOWN_PART = {"XX-XX": "day", "WXX": "week", "XX": "month", "QX": "quarter", "HX": "half"}
 
 
+# a value of a year known by its last two digits ("'69", "Sept. '23", "4Q24", "summer '69")
+_KNOWN_BY_TWO_DIGITS = re.compile(
+    r"XX(?P<yy>\d\d)(?:-(?P<month>\d\d)(?:-(?P<day>\d\d))?|-(?P<part>[QH])(?P<n>[1-4])|-(?P<season>SP|SU|FA|WI))?")
+
+
 def describe_unresolved(value: str) -> str:
     if m := re.fullmatch(r"XXXX-WXX-([1-7])", value):
         return "a " + calendar.day_name[int(m[1]) - 1]
@@ -240,7 +245,7 @@ def describe_unresolved(value: str) -> str:
         return "a weekend"
     if m := re.fullmatch(r"(\d{4})-WXX-([1-7]|WE)", value):  # "on Monday in 2018"
         return f"a {'weekend' if m[2] == 'WE' else calendar.day_name[int(m[2]) - 1]} in {year_words(int(m[1]))}"
-    if m := re.fullmatch(r"XX(?P<yy>\d\d)(?:-(?P<month>\d\d)(?:-(?P<day>\d\d))?|-(?P<part>[QH])(?P<n>[1-4])|-(?P<season>SP|SU|FA|WI))?", value):
+    if m := _KNOWN_BY_TWO_DIGITS.fullmatch(value):
         if m["day"]:
             what = f"{int(m['day'])} {calendar.month_name[int(m['month'])]} of "
         elif m["month"]:

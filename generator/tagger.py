@@ -33,6 +33,7 @@ _TIME_THEN_DATE = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:[A-Z][\w-]+\s+time,?
 # "on Monday 4 March".
 _APPOSITION = re.compile(r"\s*(?:,|—|–|--|-)\s*|\s+")
 # What joins two days: "late Wednesday or early Thursday", "Monday to Friday".
+_WEEKDAY_RANGE_TO = re.compile(r"\s*(?:-|–|—|to|until|till|through)\s*", re.IGNORECASE)
 _JOINED_WEEKDAYS = re.compile(r"\s*(?:,\s*)?(?:-|–|—|or|and|to|until|till|through)\s*", re.IGNORECASE)
 DIGRESSION_YEARS = 10
 # What stands between the two ends of a range: "26 June - 4 August 1952", "from May 15 to August 16".
@@ -225,6 +226,29 @@ def _weekday_joined_ahead(mentions: list[Mention], index: int, text: str, dct: d
     ahead = (int(weekday[1]) - day.isoweekday()) % 7 or 7
     return Resolution((day + timedelta(days=ahead)).isoformat(),
                       f'the first {calendar.day_name[int(weekday[1]) - 1]} after "{mentions[index - 1].text}"')
+
+
+def _weekday_range_start(mentions: list[Mention], index: int, text: str, anchors: Anchors,
+                         tense_at: Callable[[Mention], str | None], genre: str) -> Resolution | None:
+    """A weekday that starts a range ("ran Monday-Friday", "Monday to Wednesday next week"): the
+    last such weekday on or before the day that ends it, once that is dated by its own tense."""
+    weekday = A_WEEKDAY.fullmatch(mentions[index].value)
+    if (not weekday or mentions[index].type != "DATE" or index + 1 == len(mentions)
+            or not _WEEKDAY_RANGE_TO.fullmatch(text, mentions[index].end, mentions[index + 1].start)):
+        return None
+    end = mentions[index + 1]
+    end_day = timex.split_time(resolve(end, anchors, tense_at(end), genre).value)[0]
+    if timex.precision(end_day) != "day" or end_day.startswith("BC"):
+        return None
+    day = date.fromisoformat(end_day)
+    back = (day.isoweekday() - int(weekday[1])) % 7
+    if back > (day - date.min).days:
+        return None
+    start = day - timedelta(days=back)
+    if anchors.dct and start < anchors.dct.day and tense_at(mentions[index]) == "future":
+        return None  # a range still to come: the first weekday ahead, and its end after it
+    return Resolution(start.isoformat(),
+                      f'the last {calendar.day_name[int(weekday[1]) - 1]} on or before "{end.text}", which ends its range')
 
 
 def _in_year_order(month_day_or_season: str) -> str:
@@ -455,6 +479,7 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
         found = (_habitual(mention, lead_in, lead_out, genre)
                  or _apposed_day(mentions, index, text, resolved)
                  or _weekday_joined_ahead(mentions, index, text, dct, resolved)
+                 or _weekday_range_start(mentions, index, text, here, tense_at, genre)
                  or _range_start(mentions, index, text, here, tense_at, genre)
                  or _quarter_ending(mentions, index, text, here, tense_here, genre)
                  or resolve(mention, here, tense_here, genre))

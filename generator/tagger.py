@@ -21,20 +21,21 @@ _LONG_AHEAD = re.compile(r"REL:REF:(?:month|quarter|year|decade|century):\+")
 # Values counted from the last date mentioned, and those counted ahead of it ("the next day").
 _FROM_A_MENTIONED_DATE = re.compile(r"REL:(?:REF|MENTIONED):")
 _COUNTED_AHEAD = re.compile(r"REL:REF:\w+:\+")
-# What may stand between a time of day and the date it is on: "Friday, at 9 a.m.", "10:35 a.m.
-# (0735 GMT) Friday", "5:34 a.m. Baghdad time on March 20".
 _A_MONTH = re.compile(r"XXXX-\d\d")
+# what comes before a month a verb happens in: "will reopen in December"
 _IN_THE_MONTH = re.compile(r"\b(?:in|during|until|till|through|by|from)\s+\Z", re.IGNORECASE)
 _ANY_YEARS = re.compile(r"XXXX-(?:\d\d|SP|SU|FA|WI|WXX-\d)(?:-\d\d)?")  # a day, month or season of no year
 _CLOCK_TIME = re.compile(r"\d\d:\d\d")
+# What may stand between a time of day and the date it is on: "Friday, at 9 a.m.", "10:35 a.m.
+# (0735 GMT) Friday", "5:34 a.m. Baghdad time on March 20", "on Saturday from 9am".
 _DATE_THEN_TIME = re.compile(r"\s*(?:,\s*)?(?:at\s+|from\s+|between\s+)?")
 _TIME_THEN_DATE = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:[A-Z][\w-]+\s+time,?\s+)?(?:on\s+|of\s+|,\s*)?")
 # What stands between a date and a day said of it: "on Monday, the day after the shooting",
 # "on Monday 4 March".
 _APPOSITION = re.compile(r"\s*(?:,|—|–|--|-)\s*|\s+")
-# What joins two days: "late Wednesday or early Thursday", "Monday to Friday".
-_WEEKDAY_RANGE_TO = re.compile(r"\s*(?:-|–|—|to|until|till|through)\s*", re.IGNORECASE)
+# What joins two days: "late Wednesday or early Thursday", "Monday to Friday"; and of those, a range.
 _JOINED_WEEKDAYS = re.compile(r"\s*(?:,\s*)?(?:-|–|—|or|and|to|until|till|through)\s*", re.IGNORECASE)
+_WEEKDAY_RANGE_TO = re.compile(r"\s*(?:-|–|—|to|until|till|through)\s*", re.IGNORECASE)
 DIGRESSION_YEARS = 10
 # What stands between the two ends of a range: "26 June - 4 August 1952", "from May 15 to August 16".
 _RANGE_TO = re.compile(r"\s*(?:-|–|—|to|until|till|through|and)\s*", re.IGNORECASE)
@@ -247,8 +248,8 @@ def _weekday_range_start(mentions: list[Mention], index: int, text: str, anchors
     start = day - timedelta(days=back)
     if anchors.dct and start < anchors.dct.day and tense_at(mentions[index]) == "future":
         return None  # a range still to come: the first weekday ahead, and its end after it
-    return Resolution(start.isoformat(),
-                      f'the last {calendar.day_name[int(weekday[1]) - 1]} on or before "{end.text}", which ends its range')
+    name = calendar.day_name[int(weekday[1]) - 1]
+    return Resolution(start.isoformat(), f'the last {name} on or before "{end.text}", which ends its range')
 
 
 def _in_year_order(month_day_or_season: str) -> str:
@@ -381,7 +382,8 @@ def _is_heading(text: str, start: int, end: int) -> bool:
 def _digression(mentioned: Anchor, ref: Anchor | None, genre: str, tense_here: str | None, lead_in: str,
                 lead_out: str, heading: bool, opens_paragraph: bool) -> bool:
     """In narrative text, a year far from the story's time ("a memorial built in 2004"), unless
-    it is the first date of its paragraph, a date in a sentence about the future ("elections
+    it is the first date of its paragraph or a later year that sets the time of its sentence ("In
+    the early months of 1942,"), a date in a sentence about the future ("elections
     were to be held in 1976"), the end of a span after the story's date (lead_in, the sentence
     before it, ends "...lasted until the fall of") or an earlier date in brackets, naming a
     thing (lead_out, the sentence after it, starts ")" or " uprising") or in the past perfect
@@ -399,8 +401,9 @@ def _digression(mentioned: Anchor, ref: Anchor | None, genre: str, tense_here: s
         return True
     if mentioned.day > ref.day and _SPAN_END.search(lead_in):
         return True
-    return not opens_paragraph and not (mentioned.day > ref.day and _SETS_THE_TIME.fullmatch(lead_in)) and (
-        mentioned.granularity in ("year", "decade", "century") and abs(mentioned.day.year - ref.day.year) > DIGRESSION_YEARS
+    moves_on = mentioned.day > ref.day and _SETS_THE_TIME.fullmatch(lead_in)
+    return not opens_paragraph and not moves_on and mentioned.granularity in ("year", "decade", "century") and (
+        abs(mentioned.day.year - ref.day.year) > DIGRESSION_YEARS
     )
 
 

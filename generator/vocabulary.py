@@ -52,6 +52,7 @@ TABLE_MACROS = {
     "MOVING_HOLIDAY": "moving_holidays", "UNIT": "units", "CALUNIT": "calendar_units", "ORD": "ordinals",
     "SHIFT": "shifts", "POSITION": "positions", "APPROX": "approximations", "OUTSIDE_APPROX": "outside_approximations",
     "SPELLED_DAY": "spelled_days", "CAR_MAKE": "car_makes", "FIGURE_WORD": "figure_words", "NAMED_DAY": "named_days",
+    "COUNTED": "counted_after_a_day",
 }
 
 

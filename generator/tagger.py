@@ -24,6 +24,8 @@ _COUNTED_AHEAD = re.compile(r"REL:REF:\w+:\+")
 _A_MONTH = re.compile(r"XXXX-\d\d")
 # what comes before a month a verb happens in: "will reopen in December"
 _IN_THE_MONTH = re.compile(r"\b(?:in|during|until|till|through|by|from)\s+\Z", re.IGNORECASE)
+# a future said in the past, which may have come by the time it is reported: "said it would be reviewed in May"
+_FUTURE_IN_THE_PAST = re.compile(r"\b(?:would|(?:was|were)\s+(?:to|going\s+to|due\s+to))\b", re.IGNORECASE)
 _ANY_YEARS = re.compile(r"XXXX-(?:\d\d|SP|SU|FA|WI|WXX-\d)(?:-\d\d)?")  # a day, month or season of no year
 _CLOCK_TIME = re.compile(r"\d\d:\d\d")
 # What may stand between a time of day and the date it is on: "Friday, at 9 a.m.", "10:35 a.m.
@@ -466,7 +468,8 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
         lead_in, lead_out = text[start : mention.start], text[mention.end : end]
         if tense_here == "past" and (tells_of_a_plan(lead_in, lead_out) or in_a_reported_clause(lead_in, lead_out)):
             mention = replace(mention, plan=True)
-        if tense_here == "future" and _A_MONTH.fullmatch(mention.value) and _IN_THE_MONTH.search(lead_in):
+        if (tense_here == "future" and _A_MONTH.fullmatch(mention.value) and _IN_THE_MONTH.search(lead_in)
+                and not _FUTURE_IN_THE_PAST.search(lead_in)):
             mention = replace(mention, when_it_happens=True)
         if mention.in_the_past and tense_here == "past" and anchors.ref is not None:
             mention = replace(mention, value=mention.in_the_past)  # "by the end of the year, it had"

@@ -765,6 +765,14 @@ def _resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str) 
             # "protests took place this weekend", written on a Monday: the weekend just gone
             resolved, meaning = _resolve_relative(value[:-2] + "-1", anchor)
             meaning += ", as the one of that week is yet to come and the sentence is in the past tense"
+        if (genre == "news" and value == "REL:REF:month:0" and within and anchor is anchors.dct and resolved
+                and (day := timex.interval(resolved + within))):
+            # "the deadline passed on the 30th", written on the 14th: the 30th of the month before
+            side = "past" if day[0] > anchor.day else "future" if day[0] < anchor.day else None
+            if side == tense and not mention.plan:
+                resolved, meaning = _resolve_relative(f"REL:REF:month:{'-1' if side == 'past' else '+1'}", anchor)
+                state = "yet to come" if side == "past" else "gone"
+                meaning += f", as that day of its month is {state} and the sentence is in the {side} tense"
         if year and resolved and timex.interval(resolved) and not before_christ:
             resolved, meaning = year + resolved[4:], f"the same {value.split(':')[2]} in {year}: {meaning}"
         if within:

@@ -27,6 +27,10 @@ _IN_THE_MONTH = re.compile(r"\b(?:in|during|until|till|through|by|from)\s+\Z", r
 # a future said in the past, which may have come by the time it is reported: "said it would be reviewed in May"
 _FUTURE_IN_THE_PAST = re.compile(r"\b(?:would|(?:was|were)\s+(?:to|going\s+to|due\s+to))\b", re.IGNORECASE)
 _ANY_YEARS = re.compile(r"XXXX-(?:\d\d|SP|SU|FA|WI|WXX-\d)(?:-\d\d)?")  # a day, month or season of no year
+_OF = re.compile(r"\s+of\s+(?=[\w\"“])", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"(?P<gap>[^\w\"“”']*)(?P<word>[\"“]?\w[\w'’-]*[\"”]?)")
+_QUOTE_MARKS = re.compile(r"[\"“”]")
+_OF_AT_MOST = 60  # characters of what a length of time is of, at most
 _CLOCK_TIME = re.compile(r"\d\d:\d\d")
 # What may stand between a time of day and the date it is on: "Friday, at 9 a.m.", "10:35 a.m.
 # (0735 GMT) Friday", "5:34 a.m. Baghdad time on March 20", "on Saturday from 9am".
@@ -344,6 +348,35 @@ def _counted_from_dates(mentions: list[Mention], text: str) -> list[Mention]:
     return joined
 
 
+def _with_what_it_is_of(mention: Mention, mentions: list[Mention], text: str) -> Mention:
+    """A length of time in narrative text, taking in what it is a length of ("two months of fierce
+    battles", "the first three years of the American Revolutionary War"): the words after "of" up
+    to a mark of punctuation, a verb in the past or a word that starts another phrase, as long as
+    no other expression is among them ("the last two weeks of February 1951" keeps its date)."""
+    of = _OF.match(text, mention.end)
+    if mention.type != "DURATION" or not of:
+        return mention
+    stops = _ends_what_a_length_is_of()
+    end, previous = None, ""
+    for word in _NEXT_WORD.finditer(text, of.end()):
+        lower = word["word"].lower()
+        if (word.start() != (end or of.end()) or word["gap"].strip() or lower in stops
+                or (lower.endswith("ed") and previous not in ("a", "an", "the"))):
+            break
+        end, previous = word.end(), lower
+    if end is None or end - mention.end > _OF_AT_MOST or any(mention.end < other.start < end for other in mentions):
+        return mention
+    if text[end - 1] in "\"”" and len(_QUOTE_MARKS.findall(text, mention.end, end)) % 2:
+        end -= 1  # '"57 Days of Hell".': the closing mark is the quotation's
+    return replace(mention, end=end, text=text[mention.start : end])
+
+
+@lru_cache(maxsize=1)
+def _ends_what_a_length_is_of() -> frozenset[str]:
+    vocab = vocabulary.load()
+    return frozenset([*vocab["ends_what_a_length_is_of"], *vocab["tense"]["past"], *vocab["tense"]["finite_past"]])
+
+
 def _in_the_year_after(mentions: list[Mention], text: str) -> list[Mention]:
     """Mentions, each day, month, season, holiday or weekday without a year that is followed by
     "in" or "of" and a year ("Christmas in 2018", "three days before Christmas in 2018", "on
@@ -424,6 +457,8 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
     if genre not in GENRES:
         raise ValueError(f"genre must be one of {GENRES}, not {genre!r}")
     mentions = _in_a_relative_year(_in_the_year_after(_counted_from_dates(recognise(text, genre), text), text), text)
+    if genre == "narrative":
+        mentions = [_with_what_it_is_of(mention, mentions, text) for mention in mentions]
     spans = sentences.split(text)
     starts = [start for start, _ in spans]
     dct_anchor = Anchor.from_value(dct.isoformat(), "the publication date") if dct else None

@@ -87,6 +87,11 @@ class Mention:
     in_the_past: str | None = None
 
 
+# A word joined on by a hyphen makes a compound ("1950-era", "two-day-old"); a dash written as a
+# hyphen before a word that starts a phrase does not ("on 2 October 1950-the day after").
+_GLUED_ON = r"-(?!(?:the|but|which|when|where|after|before|then)\b)(?-i:[a-z])"
+
+
 def _compile_context(pattern: str | None, anchored_end: bool) -> re.Pattern | None:
     if pattern is None:
         return None
@@ -105,7 +110,7 @@ def load_rules() -> tuple[Rule, ...]:
             Rule(
                 name=entry["name"],
                 type=entry["type"],
-                regex=re.compile(rf"(?<![\w'’])(?:{body})(?!\w|-(?-i:[a-z]))", _FLAGS),
+                regex=re.compile(rf"(?<![\w'’])(?:{body})(?!\w|{_GLUED_ON})", _FLAGS),
                 value=str(entry.get("value", "")),
                 order=order,
                 time=entry.get("time"),

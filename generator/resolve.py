@@ -312,11 +312,11 @@ def _resolve_cyclic(value: str, anchor: Anchor, direction: str | None, strict: b
         resolved = f"{year:04d}{value[4:]}"
         return resolved if timex.interval(resolved) else None
     # '99, Sept. '23, 12 Mar 24, 4Q24, summer '69: the last year ending so, or the next in the future tense
-    if m := re.fullmatch(r"XX(\d\d)((?:-\d\d){0,2}|-Q[1-4]|-H[12]|-SP|-SU|-FA|-WI)", value):
-        candidates = [(day.year // 100 + shift) * 100 + int(m[1]) for shift in (-1, 0, 1)]
+    if m := timex.KNOWN_BY_TWO_DIGITS.fullmatch(value):
+        candidates = [(day.year // 100 + shift) * 100 + int(m["yy"]) for shift in (-1, 0, 1)]
         if direction == "future":
-            return f"{min(year for year in candidates if year >= day.year):04d}{m[2] or ''}"
-        return f"{max(year for year in candidates if year <= day.year):04d}{m[2] or ''}"
+            return f"{min(year for year in candidates if year >= day.year):04d}{m['within'] or ''}"
+        return f"{max(year for year in candidates if year <= day.year):04d}{m['within'] or ''}"
     if m := re.fullmatch(r"XXXX-(SP|SU|FA|WI)", value):
         season, start = m[1], timex.SEASON_START[m[1]]
         if strict and anchor.granularity not in ("day", "week", "weekend", "month", "season"):

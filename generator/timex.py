@@ -234,8 +234,9 @@ _UNKNOWN_PART = {"XX-XX": "day", "WXX": "week", "XX": "month", "QX": "quarter", 
 
 
 # a value of a year known by its last two digits ("'69", "Sept. '23", "4Q24", "summer '69")
-_KNOWN_BY_TWO_DIGITS = re.compile(
-    r"XX(?P<yy>\d\d)(?:-(?P<month>\d\d)(?:-(?P<day>\d\d))?|-(?P<part>[QH])(?P<n>[1-4])|-(?P<season>SP|SU|FA|WI))?")
+KNOWN_BY_TWO_DIGITS = re.compile(
+    r"XX(?P<yy>\d\d)(?P<within>-(?P<month>\d\d)(?:-(?P<day>\d\d))?|-(?P<part>Q(?=[1-4])|H(?=[12]))(?P<n>\d)"
+    r"|-(?P<season>SP|SU|FA|WI))?")
 
 
 def describe_unresolved(value: str) -> str:
@@ -245,7 +246,7 @@ def describe_unresolved(value: str) -> str:
         return "a weekend"
     if m := re.fullmatch(r"(\d{4})-WXX-([1-7]|WE)", value):  # "on Monday in 2018"
         return f"a {'weekend' if m[2] == 'WE' else calendar.day_name[int(m[2]) - 1]} in {year_words(int(m[1]))}"
-    if m := _KNOWN_BY_TWO_DIGITS.fullmatch(value):
+    if m := KNOWN_BY_TWO_DIGITS.fullmatch(value):
         if m["day"]:
             what = f"{int(m['day'])} {calendar.month_name[int(m['month'])]} of "
         elif m["month"]:

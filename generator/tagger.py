@@ -135,27 +135,29 @@ def _habitual(mention: Mention, lead_in: str, lead_out: str, genre: str) -> Reso
     return Resolution(mention.value, f'any year\'s: "{word}" tells of a habit') if word else None
 
 
+def _a_range_of_times(first: Mention, last: Mention, text: str) -> bool:
+    """Whether two times of day waiting to be dated are the ends of one range ("4pm and 5pm")."""
+    return first.rule.attach and last.rule.attach and bool(_RANGE_TO.fullmatch(text[first.end : last.start]))
+
+
 def _date_time_ranges(mentions: list[Mention], text: str, attached: dict[int, int]) -> None:
     """Date a time of day that a range joins to a dated one as that one ("between 4pm and 5pm on
-    Tuesday", "on Saturday from 9am to 5pm"), adding it to attached."""
-    for index in range(len(mentions) - 2, -1, -1):
-        later = index + 1
-        if (mentions[index].rule.attach and index not in attached and later in attached
-                and _RANGE_TO.fullmatch(text[mentions[index].end : mentions[later].start])):
-            attached[index] = attached[later]
-    for index in range(1, len(mentions)):
-        earlier = index - 1
-        if (mentions[index].rule.attach and index not in attached and earlier in attached
-                and _RANGE_TO.fullmatch(text[mentions[earlier].end : mentions[index].start])):
-            attached[index] = attached[earlier]
+    Tuesday", "on Saturday from 9am to 5pm"), adding it to attached: first the starts of ranges
+    whose end is dated, then the ends of those whose start is."""
+    starts = [(index, index + 1) for index in range(len(mentions) - 2, -1, -1)]
+    ends = [(index, index - 1) for index in range(1, len(mentions))]
+    for index, dated in starts + ends:
+        first, last = sorted((index, dated))
+        if index not in attached and dated in attached and _a_range_of_times(mentions[first], mentions[last], text):
+            attached[index] = attached[dated]
 
 
 def _overnight_range_ends(mentions: list[Mention], text: str, resolved: dict[int, tuple[str, Resolution]]) -> None:
     """Move to the next day the end of a range of times on one day that ends before it starts
     ("the curfew runs from 10pm to 6am")."""
     for index in range(1, len(mentions)):
-        first, last = mentions[index - 1], mentions[index]
-        if not (first.rule.attach and last.rule.attach and _RANGE_TO.fullmatch(text[first.end : last.start])):
+        first = mentions[index - 1]
+        if not _a_range_of_times(first, mentions[index], text):
             continue
         start_day, start_time = timex.split_time(resolved[index - 1][0])
         end_day, end_time = timex.split_time(resolved[index][0])
@@ -353,8 +355,8 @@ def _with_what_it_is_of(mention: Mention, mentions: list[Mention], text: str) ->
     battles", "the first three years of the American Revolutionary War"): the words after "of" up
     to a mark of punctuation, a verb in the past or a word that starts another phrase, as long as
     no other expression is among them ("the last two weeks of February 1951" keeps its date)."""
-    of = _OF.match(text, mention.end)
-    if mention.type != "DURATION" or not of:
+    of = mention.type == "DURATION" and _OF.match(text, mention.end)
+    if not of:
         return mention
     stops = _ends_what_a_length_is_of()
     end, previous = None, ""

@@ -52,7 +52,8 @@ TABLE_MACROS = {
     "MOVING_HOLIDAY": "moving_holidays", "UNIT": "units", "CALUNIT": "calendar_units", "ORD": "ordinals",
     "SHIFT": "shifts", "POSITION": "positions", "APPROX": "approximations", "OUTSIDE_APPROX": "outside_approximations",
     "SPELLED_DAY": "spelled_days", "CAR_MAKE": "car_makes", "FIGURE_WORD": "figure_words", "NAMED_DAY": "named_days",
-    "COUNTED": "counted_after_a_day",
+    "COUNTED": "counted_after_a_day", "WEEK_OF_MONTH": "weeks_of_a_month",
+    "WEEK_FROM_A_DAY": "weeks_from_a_day",
 }
 
 
@@ -283,6 +284,7 @@ NORMALISERS = {
     "unit_ref": lambda text: _lookup("calendar_units", text),
     "unit_adverb": lambda text: _unit(_lookup("unit_adverbs", text)),
     "position": lambda text: _lookup("positions", text.rstrip("-")),
+    "week_of_month": lambda text: f"{_lookup('weeks_of_a_month', text):02d}",
     "approx": lambda text: _lookup("approximations", text),
     "outside_approx": lambda text: _lookup("outside_approximations", text),
     "decade": _decade,

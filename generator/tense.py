@@ -28,7 +28,8 @@ _DEADLINE_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:deadline|target|date)\b", re.
 # the present tense joins to what happens on it is one to come.
 _COPULA_BEFORE = re.compile(
     r"\b(?:is|are)\s+(?:(?:at|in)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2}\s+)?"  # "at Wembley"
-    r"(?:on\s+(?:the\s+)?|in\s+)?(?:(?:midnight|noon|midday|\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?)\s+(?:on\s+)?)?$",
+    r"(?:on\s+(?:the\s+)?|in\s+)?(?:(?:at\s+)?(?:midnight|noon|midday|\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?)"
+    rf"(?:\s+(?:{vocabulary.TIME_ZONE}))?\s+(?:on\s+)?)?$",
     re.IGNORECASE)
 _COPULA_AFTER = re.compile(r"\s+(?:is|are)\b", re.IGNORECASE)
 _COMMA_AFTER = re.compile(r"\s*,")
@@ -212,7 +213,8 @@ def _governs(before: list[str], index: int) -> bool:
     markers = _markers()
     if not any(before[index] in markers[name] for name in ("timetable", "timetable_plural", "obligation", "possibility")):
         return True
-    between = [word for word in before[index + 1 :] if not any(c.isdigit() for c in word)]  # "at 10am on"
+    between = [word for word in before[index + 1 :]
+               if not any(c.isdigit() for c in word) and word not in markers["timetable_passes_over"]]  # "at 10am on"
     return len(between) <= _GOVERNING_REACH and not markers["timetable_not_between"].intersection(between)
 
 

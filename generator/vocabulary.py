@@ -42,6 +42,10 @@ BC = r"(?:B\.C\.E\.|B\.C\.|B\.C(?!\.)|BCE|BC)(?!\w)"  # "B.C" too, as typed befo
 # A year with its era after it or, for AD, before it; in capitals only: "an ad", "ce"
 _AD_YEAR = r"\d{1,4}\s*(?-i:A\.D\.|AD|C\.E\.|CE)(?!\w)|(?-i:A\.D\.|AD)\s*\d{1,4}(?!\d)"
 
+# What may follow a time of day: "5 p.m. EST", "8 p.m. Eastern", not "3 p.m. Central Park"
+TIME_ZONE = (r"GMT|UTC|BST|CET|EST|EDT|CST|PST|PDT|ET|local\s+time"
+             r"|(?-i:Eastern|Central|Mountain|Pacific)(?:\s+(?:(?-i:Standard|Daylight)\s+)?[Tt]ime|(?!\s+(?-i:[A-Z])))")
+
 # Not after a word that makes "quarter" a period: "the quarter to March", "the second quarter to 5%"
 _NOT_A_PERIOD = "".join(rf"(?<!\b{word}\s)" for word in (
     "the", "this", "that", "each", "every", "first", "second", "third", "fourth", "last", "next", "fiscal", "calendar"))
@@ -85,7 +89,7 @@ def macros() -> dict[str, str]:
             # 1900 GMT, but not "(0735 GMT)" restating the time before it
             r"|(?<!\()(?:[01]\d|2[0-3])[0-5]\d(?=\s+(?:GMT|UTC|local\s+time)\b)"
             r"|(?<=\bat\s)(?:[01]\d|2[0-3])[0-5]\d\s*(?:hours|hrs)\b)"  # at 0430 hours, at 0430hrs
-            r"(?:\s+(?:GMT|UTC|BST|CET|EST|EDT|CST|PST|PDT|ET|local\s+time))?"
+            rf"(?:\s+(?:{TIME_ZONE}))?"
         ),
         "CENTURY": rf"1\dth|20th|21st|\d(?:st|nd|rd|th)|{alternation(vocab['spelled_centuries'])}",
         "AGE_OWNER": rf"\b(?:{alternation(vocab['age_owners'])})",
@@ -175,7 +179,8 @@ def _clock(text: str) -> str:
         hour = int(_clock(before_or_after.group(3))[:2])
         minutes = (30 if before_or_after.group(1) == "half" else 15) * (1 if before_or_after.group(2) == "past" else -1)
         return f"{(hour * 60 + minutes) // 60 % 24:02d}:{(hour * 60 + minutes) % 60:02d}"
-    words = re.sub(r"\s+(?:gmt|utc|bst|cet|est|edt|cst|pst|pdt|et|local\s+time)$", "", words)
+    words = re.sub(r"\s+(?:gmt|utc|bst|cet|est|edt|cst|pst|pdt|et|local\s+time"
+                   r"|(?:eastern|central|mountain|pacific)(?:\s+(?:(?:standard|daylight)\s+)?time)?)$", "", words)
     words = re.sub(r"^(\d\d)(\d\d)(?:\s*(?:hours|hrs))?$", r"\1:\2", words)  # 1900 GMT, 0600 hours, 0600hrs
     words = re.sub(r"\s*hrs?$", "", words)  # 03:00hrs, 19:00 hr
     if words in ("noon", "midday"):

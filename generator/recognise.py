@@ -28,8 +28,9 @@ NEEDS_TABLES = {macro: vocabulary.TABLE_MACROS[macro]
                 for macro in ("MONTH", "WEEKDAY", "SEASON", "HOLIDAY", "MOVING_HOLIDAY", "PART", "UNIT", "CALUNIT")}
 GENRES = ("news", "narrative")
 NAME = "NAME"  # the type of a rule whose words name something and date nothing
-NEEDS_DIGIT = "DIGIT"  # a rule's need met by any digit
-_DIGIT = re.compile(r"\d")
+# Needs met by a pattern in the (lower-case) text: any digit; a clock time's "am" or "pm" after its
+# hour ("10am", "9.30 p.m."), not the letters inside "game" or "American"
+NEEDS_PATTERNS = {"DIGIT": re.compile(r"\d"), "AM_PM": re.compile(r"\d\s*[ap]\.?m")}
 PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")  # no expression runs from one paragraph into the next
 _POSSESSIVE = re.compile(r"['’]s\b")
 _TEMPLATE_FIELD = re.compile(r"\{(\w+)(?:\|([^}]*))?\}")
@@ -127,7 +128,7 @@ def load_rules() -> tuple[Rule, ...]:
                 not_before=_compile_context(entry.get("not_before"), True),
                 after=_compile_context(entry.get("after"), False),
                 not_after=_compile_context(entry.get("not_after"), False),
-                needs=tuple(need if need in NEEDS_TABLES or need == NEEDS_DIGIT else need.lower()
+                needs=tuple(need if need in NEEDS_TABLES or need in NEEDS_PATTERNS else need.lower()
                             for need in entry.get("needs", ())),
                 attach=bool(entry.get("attach", False)),
                 apposed=bool(entry.get("apposed", False)),
@@ -258,13 +259,15 @@ def _stretches_of_rules(lowered: list[str]) -> list[list[int]]:
     word of one of the vocabulary tables or, for DIGIT, a digit that it needs, if it needs any."""
     table_words = _table_words()
     need_nothing, needing = _rules_needing()
-    words = [need for need in needing if need not in NEEDS_TABLES and need != NEEDS_DIGIT]
+    words = [need for need in needing if need not in NEEDS_TABLES and need not in NEEDS_PATTERNS]
+    patterns = {need: pattern for need, pattern in NEEDS_PATTERNS.items() if need in needing}
     tried: list[list[int]] = [[] for _ in load_rules()]
     for number, stretch in enumerate(lowered):
         tokens = set(_WORD.findall(stretch))
         orders = set(need_nothing)
-        if NEEDS_DIGIT in needing and _DIGIT.search(stretch):
-            orders |= needing[NEEDS_DIGIT]
+        for need, pattern in patterns.items():
+            if pattern.search(stretch):
+                orders |= needing[need]
         for macro, table in table_words.items():
             if macro in needing and not tokens.isdisjoint(table):
                 orders |= needing[macro]

@@ -6,7 +6,7 @@ import pytest
 import yaml
 
 from generator import recognise
-from generator.recognise import GENRES, NEEDS_DIGIT, NEEDS_TABLES, RULES_FILE, candidates, load_rules
+from generator.recognise import GENRES, NEEDS_PATTERNS, NEEDS_TABLES, RULES_FILE, candidates, load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -47,8 +47,8 @@ def test_a_rule_for_an_unknown_genre_is_refused(tmp_path, monkeypatch):
         load_rules.cache_clear()
 
 
-def test_every_need_is_a_lower_case_word_a_table_or_digit():
+def test_every_need_is_a_lower_case_word_a_table_or_a_pattern():
     # As written: loading lower-cases a word, so a misspelt table ("MONTHS") would pass as a word.
     for rule in yaml.safe_load(RULES_FILE.read_text(encoding="utf-8"))["rules"]:
         for need in rule.get("needs", ()):
-            assert need in NEEDS_TABLES or need == NEEDS_DIGIT or need == need.lower(), (rule["name"], need)
+            assert need in NEEDS_TABLES or need in NEEDS_PATTERNS or need == need.lower(), (rule["name"], need)

@@ -13,7 +13,7 @@ from typing import Callable, NamedTuple
 from . import sentences, timex, vocabulary
 from .recognise import GENRES, PARAGRAPH_BREAK, Mention, recognise
 from .resolve import A_WEEKDAY, Anchor, Anchors, Resolution, resolve, without_weekday
-from .tense import after_since, habit, in_a_reported_clause, tells_of_a_plan, tense
+from .tense import after_since, clause_around, habit, in_a_reported_clause, tells_of_a_plan, tense
 
 # A period after the last date mentioned that a sentence about the future counts from the
 # publication date instead: "Sales fell in 2019 ... will hire 500 over the next year".
@@ -26,6 +26,7 @@ _A_MONTH = re.compile(r"XXXX-\d\d")
 _IN_THE_MONTH = re.compile(r"\b(?:in|during|until|till|through|by|from)\s+\Z", re.IGNORECASE)
 # a future said in the past, which may have come by the time it is reported: "said it would be reviewed in May"
 _FUTURE_IN_THE_PAST = re.compile(r"\b(?:would|(?:was|were)\s+(?:to|going\s+to|due\s+to))\b", re.IGNORECASE)
+_TODAY = "REL:DCT:day:0"  # the day of a time of day said with none ("at 10 a.m.")
 _ANY_YEARS = re.compile(r"XXXX-(?:\d\d|SP|SU|FA|WI|WXX-\d)(?:-\d\d)?")  # a day, month or season of no year
 _OF = re.compile(r"\s+of\s+(?=[\w\"“])", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"(?P<gap>[^\w\"“”']*)(?P<word>[\"“]?\w[\w'’-]*[\"”]?)")
@@ -126,13 +127,25 @@ def _with_time(value: str, time: str | None) -> str:
     return f"{value}T{time}"
 
 
-def _habitual(mention: Mention, lead_in: str, lead_out: str, genre: str) -> Resolution | None:
+def _habitual(mention: Mention, mentions: list[Mention], lead_in: str, lead_out: str, genre: str,
+              tense_here: str | None) -> Resolution | None:
     """A day, month or season named without its year or a word that picks one, in a clause that
-    tells of a habit, in news: any year's ("The budget is usually presented in the spring")."""
-    if genre != "news" or mention.direction is not None or not _ANY_YEARS.match(mention.value):
+    tells of a habit, in news: any year's ("The budget is usually presented in the spring"). A
+    time of day with no day is any day's there, and in a clause not in the past that says how
+    often ("The museum is open daily from 10 a.m. to 6 p.m.", "opens at 9 a.m. every day")."""
+    a_time = mention.time is not None and mention.value == _TODAY
+    if genre != "news" or mention.direction is not None or not (a_time or _ANY_YEARS.match(mention.value)):
         return None
     word = habit(lead_in, lead_out)
-    return Resolution(mention.value, f'any year\'s: "{word}" tells of a habit') if word else None
+    if word is None and a_time and tense_here != "past":
+        before, after = clause_around(lead_in, lead_out)
+        word = next((other.text for other in mentions if other.type == "SET"
+                     and other.start >= mention.start - len(before) and other.end <= mention.end + len(after)), None)
+    if word is None:
+        return None
+    if a_time:
+        return Resolution(timex.UNRESOLVED["day"], f'any day\'s: "{word}" tells of a habit')
+    return Resolution(mention.value, f'any year\'s: "{word}" tells of a habit')
 
 
 def _a_range_of_times(first: Mention, last: Mention, text: str) -> bool:
@@ -519,7 +532,7 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
         elif (genre == "news" and tense_here == "future" and _LONG_AHEAD.match(mention.value) and anchors.ref
               and anchors.dct and anchors.ref.day < anchors.dct.day):
             here = replace(anchors, ref=anchors.dct)  # "will hire 500 in the next year": counted from now
-        found = (_habitual(mention, lead_in, lead_out, genre)
+        found = (_habitual(mention, mentions, lead_in, lead_out, genre, tense_here)
                  or _apposed_day(mentions, index, text, resolved)
                  or _weekday_joined_ahead(mentions, index, text, dct, resolved)
                  or _weekday_range_start(mentions, index, text, here, tense_at, genre)

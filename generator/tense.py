@@ -242,11 +242,17 @@ def tells_of_a_plan(lead_in: str, lead_out: str) -> bool:
     return bool(_plan_before().search(lead_in) or deadline or _DEADLINE_AFTER.match(lead_out))
 
 
+def clause_around(lead_in: str, lead_out: str) -> tuple[str, str]:
+    """The words of the clause around an expression, before it and after it."""
+    return _CLAUSE_BREAK.split(lead_in)[-1], _CLAUSE_BREAK.split(lead_out)[0]
+
+
 def habit(lead_in: str, lead_out: str) -> str | None:
     """The word that tells of a habit in the clause around an expression ("The budget is usually
     presented in the spring"), if any."""
-    clause = _CLAUSE_BREAK.split(lead_in)[-1].split() + _CLAUSE_BREAK.split(lead_out)[0].split()
-    return next((word for word in clause if word.lower().strip(".,;:") in _markers()["habitual"]), None)
+    before, after = clause_around(lead_in, lead_out)
+    return next((word for word in before.split() + after.split()
+                 if word.lower().strip(".,;:") in _markers()["habitual"]), None)
 
 
 def after_since(lead_in: str) -> bool:

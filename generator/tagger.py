@@ -526,6 +526,9 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
         here = anchors
         if tense_here == "past" and _FROM_A_MENTIONED_DATE.match(mention.value) and past_ref and anchors.ref.day > dct:
             here = replace(anchors, ref=past_ref)  # "had visited twice that year": not the year ahead
+        elif (genre == "news" and tense_here == "past" and mention.value.startswith("REL:REF:") and anchors.ref
+              and dct and anchors.ref.day > dct and not _COUNTED_AHEAD.match(mention.value)):
+            here = replace(anchors, ref=None)  # "resume on the 3rd, the airline said on the 1st": not the month ahead
         elif (genre == "news" and tense_here == "past" and anchors.ref is None
               and _COUNTED_AHEAD.match(mention.value)):
             here = replace(anchors, dct=None)  # "was charged the next day": not the day after publication

@@ -256,7 +256,8 @@ def _rules_needing() -> tuple[frozenset[int], dict[str, frozenset[int]]]:
 
 def _stretches_of_rules(lowered: list[str]) -> list[list[int]]:
     """For each rule, the stretches (lower case, by their number) holding one of the words, a
-    word of one of the vocabulary tables or, for DIGIT, a digit that it needs, if it needs any."""
+    word of one of the vocabulary tables or a match of one of the NEEDS_PATTERNS that it needs, if
+    it needs any."""
     table_words = _table_words()
     need_nothing, needing = _rules_needing()
     words = [need for need in needing if need not in NEEDS_TABLES and need not in NEEDS_PATTERNS]

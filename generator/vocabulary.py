@@ -63,6 +63,8 @@ _AD_YEAR = r"\d{1,4}\s*(?-i:A\.D\.|AD|C\.E\.|CE)(?!\w)|(?-i:A\.D\.|AD)\s*\d{1,4}
 TIME_ZONE = (r"GMT|UTC|BST|CET|EST|EDT|CST|PST|PDT|ET|local\s+time"
              r"|(?-i:Eastern|Central|Mountain|Pacific)(?:\s+(?:(?-i:Standard|Daylight)\s+)?[Tt]ime|(?!\s+(?-i:[A-Z])))")
 
+_ZONE_AT_THE_END = re.compile(rf"\s+(?:{TIME_ZONE})$", re.IGNORECASE)
+
 # Not after a word that makes "quarter" a period: "the quarter to March", "the second quarter to 5%"
 _NOT_A_PERIOD = "".join(rf"(?<!\b{word}\s)" for word in (
     "the", "this", "that", "each", "every", "first", "second", "third", "fourth", "last", "next", "fiscal", "calendar"))
@@ -74,7 +76,7 @@ TABLE_MACROS = {
     "SHIFT": "shifts", "POSITION": "positions", "APPROX": "approximations", "OUTSIDE_APPROX": "outside_approximations",
     "SPELLED_DAY": "spelled_days", "CAR_MAKE": "car_makes", "FIGURE_WORD": "figure_words", "NAMED_DAY": "named_days",
     "COUNTED": "counted_after_a_day", "WEEK_OF_MONTH": "weeks_of_a_month",
-    "WEEK_FROM_A_DAY": "weeks_from_a_day",
+    "WEEK_FROM_A_DAY": "weeks_from_a_day", "PUBLISHING_VERB": "publishing_verbs",
 }
 
 
@@ -196,8 +198,7 @@ def _clock(text: str) -> str:
         hour = int(_clock(before_or_after.group(3))[:2])
         minutes = (30 if before_or_after.group(1) == "half" else 15) * (1 if before_or_after.group(2) == "past" else -1)
         return f"{(hour * 60 + minutes) // 60 % 24:02d}:{(hour * 60 + minutes) % 60:02d}"
-    words = re.sub(r"\s+(?:gmt|utc|bst|cet|est|edt|cst|pst|pdt|et|local\s+time"
-                   r"|(?:eastern|central|mountain|pacific)(?:\s+(?:(?:standard|daylight)\s+)?time)?)$", "", words)
+    words = _ZONE_AT_THE_END.sub("", text).lower()
     words = re.sub(r"^(\d\d)(\d\d)(?:\s*(?:hours|hrs))?$", r"\1:\2", words)  # 1900 GMT, 0600 hours, 0600hrs
     words = re.sub(r"\s*hrs?$", "", words)  # 03:00hrs, 19:00 hr
     if words in ("noon", "midday"):

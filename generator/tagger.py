@@ -26,6 +26,9 @@ _A_MONTH = re.compile(r"XXXX-\d\d")
 _IN_THE_MONTH = re.compile(r"\b(?:in|during|until|till|through|by|from)\s+\Z", re.IGNORECASE)
 # a future said in the past, which may have come by the time it is reported: "said it would be reviewed in May"
 _FUTURE_IN_THE_PAST = re.compile(r"\b(?:would|(?:was|were)\s+(?:to|going\s+to|due\s+to))\b", re.IGNORECASE)
+# The hours that the afternoon, the evening or the night puts after noon
+_AFTER_NOON_IN = {"AF": range(1, 7), "EV": range(4, 12), "NI": range(6, 12)}
+_HOUR_AND_MINUTE = re.compile(r"\d\d:\d\d")
 _TODAY = "REL:DCT:day:0"  # the day of a time of day said with none ("at 10 a.m.")
 _ANY_YEARS = re.compile(r"XXXX-(?:\d\d|SP|SU|FA|WI|WXX-\d)(?:-\d\d)?")  # a day, month or season of no year
 _OF = re.compile(r"\s+of\s+(?=[\w\"“])", re.IGNORECASE)
@@ -125,6 +128,15 @@ def _with_time(value: str, time: str | None) -> str:
     if not time or value in timex.REF_NAMES or value.startswith("P"):
         return value
     return f"{value}T{time}"
+
+
+def _in_the_part_of_day(time: str | None, part_of_day: str | None) -> str | None:
+    """A clock time said without "am" or "pm" as the part of the day said with its date puts it:
+    "half past ten on Saturday night" is 22:30."""
+    hours = _AFTER_NOON_IN.get(part_of_day or "")
+    if time and hours and _HOUR_AND_MINUTE.fullmatch(time) and int(time[:2]) in hours:
+        return f"{int(time[:2]) + 12:02d}{time[2:]}"
+    return time
 
 
 def _habitual(mention: Mention, mentions: list[Mention], lead_in: str, lead_out: str, genre: str,
@@ -570,10 +582,11 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
     for index, neighbour in attached.items():
         mention = mentions[index]
         date_value, date_found = resolved[neighbour]
-        date_value = timex.split_time(date_value)[0]
+        date_value, part_of_day = timex.split_time(date_value)
         if timex.precision(date_value) == "day":
             reason = f'on the date written next to it, "{mentions[neighbour].text}"'
-            resolved[index] = (_with_time(date_value, mention.time), Resolution(date_value, reason, date_found.anchor))
+            time = _in_the_part_of_day(mention.time, part_of_day)
+            resolved[index] = (_with_time(date_value, time), Resolution(date_value, reason, date_found.anchor))
         else:
             found = resolve(mention, anchors, None, genre)
             resolved[index] = (_with_time(found.value, mention.time), found)

@@ -67,6 +67,19 @@ class Anchor:
         """First and last day (of the shifted calendar before Christ)."""
         return timex.interval(_shifted(self.value) if self.before_christ else self.value)
 
+    @property
+    def year(self) -> int:
+        """Its year as astronomers count it (1 BC is 0), which orders the years of both eras."""
+        return self.day.year - ERA_SHIFT if self.before_christ else self.day.year
+
+    def is_before(self, other: Anchor) -> bool:
+        """Whether it starts before other, in whichever era each lies."""
+        return (not self.before_christ, self.day) < (not other.before_christ, other.day)
+
+    def is_after_day(self, day: date) -> bool:
+        """Whether it starts after a day of the common era (the publication date)."""
+        return not self.before_christ and self.day > day
+
     def holds(self, other: Anchor) -> bool:
         """Whether other is a shorter date inside this one: 7 December 1941 inside 1941."""
         (first, last), (other_first, other_last) = self.span, other.span

@@ -458,14 +458,14 @@ def _digression(mentioned: Anchor, ref: Anchor | None, genre: str, tense_here: s
         return True
     flashback = (_pluperfect().search(lead_in)
                  or (_OPENS_SENTENCE.fullmatch(lead_in) and _pluperfect_after().match(lead_out)))
-    if mentioned.day < ref.day and (flashback or any(
+    if mentioned.is_before(ref) and (flashback or any(
             before.search(lead_in) and after.search(lead_out) for before, after in (_BRACKETED, _NAMING))):
         return True
-    if mentioned.day > ref.day and _SPAN_END.search(lead_in):
+    if ref.is_before(mentioned) and _SPAN_END.search(lead_in):
         return True
-    moves_on = mentioned.day > ref.day and _SETS_THE_TIME.fullmatch(lead_in)
+    moves_on = ref.is_before(mentioned) and _SETS_THE_TIME.fullmatch(lead_in)
     return not opens_paragraph and not moves_on and mentioned.granularity in ("year", "decade", "century") and (
-        abs(mentioned.day.year - ref.day.year) > DIGRESSION_YEARS
+        abs(mentioned.year - ref.year) > DIGRESSION_YEARS
     )
 
 
@@ -536,16 +536,16 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
         if mention.in_the_past and tense_here == "past" and anchors.ref is not None:
             mention = replace(mention, value=mention.in_the_past)  # "by the end of the year, it had"
         here = anchors
-        if tense_here == "past" and _FROM_A_MENTIONED_DATE.match(mention.value) and past_ref and anchors.ref.day > dct:
+        if tense_here == "past" and _FROM_A_MENTIONED_DATE.match(mention.value) and past_ref and anchors.ref.is_after_day(dct):
             here = replace(anchors, ref=past_ref)  # "had visited twice that year": not the year ahead
         elif (genre == "news" and tense_here == "past" and mention.value.startswith("REL:REF:") and anchors.ref
-              and dct and anchors.ref.day > dct and not _COUNTED_AHEAD.match(mention.value)):
+              and dct and anchors.ref.is_after_day(dct) and not _COUNTED_AHEAD.match(mention.value)):
             here = replace(anchors, ref=None)  # "resume on the 3rd, the airline said on the 1st": not the month ahead
         elif (genre == "news" and tense_here == "past" and anchors.ref is None
               and _COUNTED_AHEAD.match(mention.value)):
             here = replace(anchors, dct=None)  # "was charged the next day": not the day after publication
         elif (genre == "news" and tense_here == "future" and _LONG_AHEAD.match(mention.value) and anchors.ref
-              and anchors.dct and anchors.ref.day < anchors.dct.day):
+              and anchors.dct and anchors.ref.is_before(anchors.dct)):
             here = replace(anchors, ref=anchors.dct)  # "will hire 500 in the next year": counted from now
         found = (_habitual(mention, mentions, lead_in, lead_out, genre, tense_here)
                  or _apposed_day(mentions, index, text, resolved)
@@ -569,12 +569,12 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
                 mentioned, anchors.ref, genre, tense_here, lead_in, lead_out, heading, opens_paragraph):
             if not (anchors.ref and mentioned.holds(anchors.ref)):  # "1941" after "7 December 1941": still December
                 anchors = replace(anchors, ref=mentioned)
-                if dct and mentioned.day <= dct:
+                if dct and not mentioned.is_after_day(dct):
                     past_ref = mentioned
             if "X" not in mention.value and not mention.value.startswith("REL:") and not (
                     anchors.written and mentioned.holds(anchors.written)):
                 anchors = replace(anchors, written=Anchor.from_value(value, "the last date written in full"))
-            reported = dct is None or mentioned.day <= dct  # a forecast quarter is not the one reported on
+            reported = dct is None or not mentioned.is_after_day(dct)  # a forecast quarter is not the one reported on
             if mentioned.granularity == "quarter" and not mention.value.startswith("REL:QTR") and reported:
                 anchors = replace(anchors, quarter=Anchor.from_value(value, "the last quarter mentioned"))
                 quarter_sentence = number

@@ -536,7 +536,8 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
         if mention.in_the_past and tense_here == "past" and anchors.ref is not None:
             mention = replace(mention, value=mention.in_the_past)  # "by the end of the year, it had"
         here = anchors
-        if tense_here == "past" and _FROM_A_MENTIONED_DATE.match(mention.value) and past_ref and anchors.ref.is_after_day(dct):
+        if (tense_here == "past" and _FROM_A_MENTIONED_DATE.match(mention.value) and past_ref
+                and anchors.ref.is_after_day(dct)):
             here = replace(anchors, ref=past_ref)  # "had visited twice that year": not the year ahead
         elif (genre == "news" and tense_here == "past" and mention.value.startswith("REL:REF:") and anchors.ref
               and dct and anchors.ref.is_after_day(dct) and not _COUNTED_AHEAD.match(mention.value)):

@@ -28,7 +28,6 @@ _IN_THE_MONTH = re.compile(r"\b(?:in|during|until|till|through|by|from)\s+\Z", r
 _FUTURE_IN_THE_PAST = re.compile(r"\b(?:would|(?:was|were)\s+(?:to|going\s+to|due\s+to))\b", re.IGNORECASE)
 # The hours that the afternoon, the evening or the night puts after noon
 _AFTER_NOON_IN = {"AF": range(1, 7), "EV": range(4, 12), "NI": range(6, 12)}
-_HOUR_AND_MINUTE = re.compile(r"\d\d:\d\d")
 _TODAY = "REL:DCT:day:0"  # the day of a time of day said with none ("at 10 a.m.")
 _ANY_YEARS = re.compile(r"XXXX-(?:\d\d|SP|SU|FA|WI|WXX-\d)(?:-\d\d)?")  # a day, month or season of no year
 _OF = re.compile(r"\s+of\s+(?=[\w\"“])", re.IGNORECASE)
@@ -134,7 +133,7 @@ def _in_the_part_of_day(time: str | None, part_of_day: str | None) -> str | None
     """A clock time said without "am" or "pm" as the part of the day said with its date puts it:
     "half past ten on Saturday night" is 22:30."""
     hours = _AFTER_NOON_IN.get(part_of_day or "")
-    if time and hours and _HOUR_AND_MINUTE.fullmatch(time) and int(time[:2]) in hours:
+    if time and hours and _CLOCK_TIME.fullmatch(time) and int(time[:2]) in hours:
         return f"{int(time[:2]) + 12:02d}{time[2:]}"
     return time
 

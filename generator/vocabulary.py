@@ -32,9 +32,9 @@ def alternation(words) -> str:
     """A regex matching any of the words, longest first, spaces matching any run of whitespace.
 
     Words are grouped by their first letter ("j(?:anuary|an)|f(?:ebruary|eb)"): the regex engine
-    tries a group only where its letter is, which makes the rules several times cheaper to try at
-    a word that starts no expression. Words in different groups cannot match at one place, so each
-    word is tried in the same order as in a flat list."""
+    enters a group only where its letter is, where with IGNORECASE it would enter every word of a
+    flat list at every word start (tagging took a sixth less time). Words in different groups cannot
+    match at one place, so each word is tried in the same order as in a flat list."""
     groups: dict[str, list[str]] = {}
     for word in sorted({str(word) for word in words}, key=lambda w: (-len(w), w)):
         groups.setdefault(word[:1].lower(), []).append(word)

@@ -680,19 +680,20 @@ def _weekday_next_to(weekday: int, before: bool, base: Resolution) -> Resolution
 # 6"), "WEEKEND:...", "DAYOFWEEK:2:REL:DCT:week:-1" ("Tuesday last week"), "WEEKS:1:XXXX-WXX-2"
 # ("a week from Tuesday"), "NTH:MO1:REL:DCT:month:+1" ("the first Monday of next month"),
 # "YEARS:-25:REL:DCT:month:0" ("25 years ago this month"), "SHIFT:-3:D1:XXXX-12-25" ("three days
-# before Christmas"); what the value names, for its unresolved form (None: what the other one
-# names).
+# before Christmas"), "DAYOF:L:XXXX-10" ("the last day of October"); what the value names, for its
+# unresolved form (None: what the other one names).
 _BUILT_ON = {"WEEK": (("day",), "week"), "WEEKEND": (("day",), "weekend"), "DAYOFWEEK": (("week",), "day"),
              "WEEKS": (("day",), "day"), "NTH": (("month",), "day"), "YEARS": (("day", "week", "month"), None),
-             "SHIFT": (_PERIODS, None)}
+             "SHIFT": (_PERIODS, None),
+             "DAYOF": (("weekend", "week", "month", "quarter", "half", "year", "decade", "century"), "day")}
 
 
 def _built_on(mention: Mention, anchors: Anchors, tense: str | None, genre: str) -> Resolution:
     """A value built on another: the week or weekend that holds a day, a weekday of a week, a day
     some weeks after or before another, a weekday of a month, the same day, week or month some
-    years before another."""
+    years before another, the first or last day of a period."""
     kind, _, rest = mention.value.partition(":")
-    numbered = kind in ("DAYOFWEEK", "WEEKS", "NTH", "YEARS", "SHIFT")
+    numbered = kind in ("DAYOFWEEK", "WEEKS", "NTH", "YEARS", "SHIFT", "DAYOF")
     number, _, inner = rest.partition(":") if numbered else ("", "", rest)
     unit, _, inner = inner.partition(":") if kind == "SHIFT" else ("", "", inner)
     base = _resolve(replace(mention, value=inner), anchors, tense, genre)
@@ -701,7 +702,11 @@ def _built_on(mention: Mention, anchors: Anchors, tense: str | None, genre: str)
     needed, named = _BUILT_ON[kind]
     if timex.precision(base.value) not in needed:
         return Resolution(timex.UNRESOLVED[named] if named else _unresolved_form(inner), base.reason, base.anchor)
-    first = timex.interval(base.value)[0]
+    first, last = timex.interval(base.value)
+    if kind == "DAYOF":
+        which, day = ("first", first) if number == "F" else ("last", last)
+        return Resolution(day.isoformat(), f"the {which} day of {timex.describe(base.value)}: {base.reason}",
+                          base.anchor)
     if kind == "YEARS":
         years = abs(int(number))
         meaning = (f"the same {timex.precision(base.value)} {'one year' if years == 1 else f'{years} years'} "

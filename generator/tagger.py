@@ -72,6 +72,13 @@ _WITHOUT_A_YEAR = re.compile(r"(?:(?:SHIFT|ON):[^X]*)?XXXX-(?:\d\d|(?!WXX$)[A-Z]
 _A_RELATIVE_YEAR = re.compile(r"REL:\w+:(?:year|Y1):[+-]?\d+")  # "last year", "two years ago", "that year"
 _OF_THE_YEAR = re.compile(r"\s+(?:of\s+)?", re.IGNORECASE)
 _THE_DAY_BEFORE_LONGEST = 40  # characters: "the Wednesday before the " with room to spare
+# "the last day of October", "the first day of next year": a day that opens or closes the period right after it
+_THE_DAY_OF = re.compile(r"\bthe\s+(?:(?P<first>first|opening)|last|final|closing)\s+day\s+of\s+\Z", re.IGNORECASE)
+_THE_DAY_OF_LONGEST = 30  # characters: "the opening day of " with room to spare
+# periods longer than a day, as the rules write them: a year, month, quarter, half or week of one,
+# a decade, a century, a period counted from a date or a month of one ("October last year")
+_A_PERIOD = re.compile(r"(?:\d{4}|XXXX)(?:-(?:\d\d|Q\d|H\d|W\d\d|WXX))?|\d{2,3}"
+                       r"|REL:\w+:(?:week|month|quarter|half|year|decade|century):[+-]?\d+(?:@\d{4}|/-\d\d)?")
 _NOT_CALENDAR_DAYS = re.compile(r"\b(?:trading|business|working|school|sessions?)\b", re.IGNORECASE)
 _OPENS_SENTENCE = re.compile(r"\s*(?:[A-Za-z]+\s+)?")  # what may come before a date that opens its sentence: "On"
 # what may come before a later date that sets the time of its sentence: "In", "By the summer of"
@@ -374,6 +381,26 @@ def _counted_from_dates(mentions: list[Mention], text: str) -> list[Mention]:
     return joined
 
 
+def _days_of_periods(mentions: list[Mention], text: str) -> list[Mention]:
+    """Mentions, each period longer than a day joined with "the first day of" or "the last day of"
+    right before it into that day ("the last day of October"); "the last day" found on its own
+    before it goes."""
+    joined: list[Mention] = []
+    for mention in mentions:
+        day_of = None
+        if mention.type == "DATE" and _A_PERIOD.fullmatch(mention.value):
+            reach = max(joined[-1].start if joined else 0, mention.start - _THE_DAY_OF_LONGEST)
+            day_of = _THE_DAY_OF.search(text, reach, mention.start)
+        if day_of is None:
+            joined.append(mention)
+            continue
+        if joined and joined[-1].end > day_of.start():
+            joined.pop()
+        joined.append(replace(mention, start=day_of.start(), text=text[day_of.start() : mention.end], mod=None,
+                              value=f"DAYOF:{'F' if day_of['first'] else 'L'}:{mention.value}"))
+    return joined
+
+
 def _with_what_it_is_of(mention: Mention, mentions: list[Mention], text: str) -> Mention:
     """A length of time in narrative text, taking in what it is a length of ("two months of fierce
     battles", "the first three years of the American Revolutionary War"): the words after "of" up
@@ -482,7 +509,8 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
     """What tag() finds, and where each sentence of text starts."""
     if genre not in GENRES:
         raise ValueError(f"genre must be one of {GENRES}, not {genre!r}")
-    mentions = _in_a_relative_year(_in_the_year_after(_counted_from_dates(recognise(text, genre), text), text), text)
+    mentions = _in_a_relative_year(_days_of_periods(_in_the_year_after(_counted_from_dates(recognise(text, genre), text),
+                                                                       text), text), text)
     if genre == "narrative":
         mentions = [_with_what_it_is_of(mention, mentions, text) for mention in mentions]
     spans = sentences.split(text)

@@ -12,7 +12,11 @@ _LOOK_BEHIND = 16  # words before the expression that may decide its tense
 _LOOK_AHEAD = 8
 _GOVERNING_REACH = 4  # words at most between a verb of a timetable or a modal and a date it governs
 _CLAUSE_WORDS = 2  # words between a reporting verb and an expression in the clause it reports
-_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+# what comes after "since", right after it or after a phrase with no verb: "since March", "since
+# the disputed vote in March"
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$|\bsince\s+(?:the|a|an|his|her|its|their|this|that)\s+"
+                    r"(?:(?!(?:and|or|but|will|would|shall|could|may|might|is|are|was|were|be|been|that|which|who|when|to)\s)"
+                    r"[\w'’-]+\s+){1,5}(?:in|on|of|during)\s+(?:the\s+)?$", re.IGNORECASE)
 # a deadline ("must respond by", "extended to"), not the time before a date ("the run-up to Christmas")
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|through|(?<![-\s]up\s)(?<!countdown\s)to)\s+$", re.IGNORECASE)
 _RANGE_END_BEFORE = re.compile(r"\bfrom\s+\S+(?:\s+\S+){0,3}\s+(?:to|until|till|through)\s+$", re.IGNORECASE)

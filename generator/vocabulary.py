@@ -305,7 +305,7 @@ NORMALISERS = {
     "shift_day": lambda text: f"{_lookup('day_shifts', text):+d}",
     "sign": lambda text: _lookup("signs", text),
     "unit_ref": lambda text: _lookup("calendar_units", text),
-    "unit_adverb": lambda text: _unit(_lookup("unit_adverbs", text)),
+    "unit_adverb": lambda text: "{}{}".format(*_lookup("unit_adverbs", text)),
     "position": lambda text: _lookup("positions", text.rstrip("-")),
     "week_of_month": lambda text: f"{_lookup('weeks_of_a_month', text):02d}",
     "approx": lambda text: _lookup("approximations", text),

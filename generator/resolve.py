@@ -443,19 +443,27 @@ def _known_part(anchor: Anchor, unit: str, amount: float) -> str | None:
     coarser: "that day" and "the next day" after June 1950 are 1950-06-XX; "four days later" after
     June 1915 is 1915-XX-XX (a longer count crosses into the next month too often to keep it);
     "two days later" after a week is in the month or year that all its possible days share; None
-    when not even the year is known."""
-    granularity = (_unit_granularity(unit) or (None,))[0]
+    when not even the year is known. A count that leaves the year ("14 months later" after 2022)
+    is in the year all its possible days share, if they share one."""
+    granularity, factor = _unit_granularity(unit) or (None, 1)
     if anchor.granularity in ("week", "weekend") and granularity == "day":
         first, last = (day + timedelta(days=int(amount)) for day in anchor.span)
         if first.year != last.year:
             return None
         month = f"{first.month:02d}" if first.month == last.month else "XX"
         return f"{first.year:04d}-{month}-XX"
-    year = f"{anchor.day.year:04d}"
     in_month = anchor.granularity == "month" and abs(amount) <= MONTH_KEPT_DAYS
     month = f"{anchor.day.month:02d}" if in_month else "XX"
-    if anchor.granularity not in ("month", "season", "quarter", "half", "year"):
+    if anchor.granularity not in ("month", "season", "quarter", "half", "year") or granularity not in _STEPS:
         return None
+    unit_name, multiple = _STEPS[granularity]
+    try:
+        years = {(day + _delta(unit_name, multiple * factor * amount)).year for day in anchor.span}
+    except (OverflowError, ValueError):  # before year 1 or after 9999
+        return None
+    if anchor.day.year not in years and len(years) > 1:
+        return None
+    year = f"{anchor.day.year if anchor.day.year in years else years.pop():04d}"
     if granularity == "day":
         return f"{year}-{month}-XX"
     if granularity in ("week", "weekend"):

@@ -334,7 +334,7 @@ def _resolve_cyclic(value: str, anchor: Anchor, direction: str | None, strict: b
         season, start = m[1], timex.SEASON_START[m[1]]
         if strict and anchor.granularity not in ("day", "week", "weekend", "month", "season"):
             return _season_beside(season, anchor, direction)
-        current = _current_season(day) if anchor.granularity in ("day", "week", "weekend", "month") else (day.year, 0)
+        current = _current_season(day) if anchor.granularity in ("day", "week", "weekend", "month", "season") else (day.year, 0)
         if direction in (None, "current") and current[1] == start:
             return f"{current[0]:04d}-{season}"
         if direction == "past" and plans and not strict:  # "warned of blackouts through the winter"

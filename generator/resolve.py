@@ -72,6 +72,14 @@ class Anchor:
         """Its year as astronomers count it (1 BC is 0), which orders the years of both eras."""
         return self.day.year - ERA_SHIFT if self.before_christ else self.day.year
 
+    def years_apart(self, other: Anchor) -> int:
+        """How many years lie between the two, in whichever era each lies: none when they overlap."""
+        def years(anchor: Anchor) -> tuple[int, int]:
+            shift = ERA_SHIFT if anchor.before_christ else 0
+            return anchor.span[0].year - shift, anchor.span[1].year - shift
+        (first, last), (other_first, other_last) = years(self), years(other)
+        return max(0, other_first - last, first - other_last)
+
     def is_before(self, other: Anchor) -> bool:
         """Whether it starts before other, in whichever era each lies."""
         return (not self.before_christ, self.day) < (not other.before_christ, other.day)

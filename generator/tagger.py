@@ -13,7 +13,7 @@ from typing import Callable, NamedTuple
 from . import sentences, timex, vocabulary
 from .recognise import GENRES, PARAGRAPH_BREAK, Mention, recognise
 from .resolve import A_WEEKDAY, Anchor, Anchors, Resolution, resolve, without_weekday
-from .tense import after_since, clause_around, habit, in_a_reported_clause, tells_of_a_plan, tense
+from .tense import after_since, clause_around, ends_a_range, habit, in_a_reported_clause, tells_of_a_plan, tense
 
 # A period after the last date mentioned that a sentence about the future counts from the
 # publication date instead: "Sales fell in 2019 ... will hire 500 over the next year".
@@ -476,8 +476,8 @@ def _digression(mentioned: Anchor, ref: Anchor | None, genre: str, tense_here: s
     before it, ends "...lasted until the fall of") or an earlier date in brackets, naming a
     thing (lead_out, the sentence after it, starts ")" or " uprising") or in the past perfect
     ("had invaded Burma in", "The night before, the bridges had been mined") is an aside: the
-    dates after it still follow the story. A date in a heading ("Estates-General of 1789") is
-    where the story goes next."""
+    dates after it still follow the story. The end of a range ("from 218 to 201 BC") never is. A
+    date in a heading ("Estates-General of 1789") is where the story goes next."""
     if genre != "narrative" or ref is None or heading:
         return False
     if tense_here == "future":
@@ -487,12 +487,13 @@ def _digression(mentioned: Anchor, ref: Anchor | None, genre: str, tense_here: s
     if mentioned.is_before(ref) and (flashback or any(
             before.search(lead_in) and after.search(lead_out) for before, after in (_BRACKETED, _NAMING))):
         return True
+    if ends_a_range(lead_in):  # "lasted from 218 to 201 BC": the story goes on from the end
+        return False
     if ref.is_before(mentioned) and _SPAN_END.search(lead_in):
         return True
     moves_on = ref.is_before(mentioned) and _SETS_THE_TIME.fullmatch(lead_in)
-    return not opens_paragraph and not moves_on and mentioned.granularity in ("year", "decade", "century") and (
-        abs(mentioned.year - ref.year) > DIGRESSION_YEARS
-    )
+    return (not opens_paragraph and not moves_on and mentioned.granularity in ("year", "decade", "century")
+            and mentioned.years_apart(ref) > DIGRESSION_YEARS)
 
 
 def tag(text: str, dct: date | None = None, genre: str = "news") -> list[Timex]:

@@ -19,7 +19,7 @@ _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$|\bsince\s+(?:the|a|an|his|her|its|t
                     r"[\w'’-]+\s+){1,5}(?:in|on|of|during)\s+(?:the\s+)?$", re.IGNORECASE)
 # a deadline ("must respond by", "extended to"), not the time before a date ("the run-up to Christmas")
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|through|(?<![-\s]up\s)(?<!countdown\s)to)\s+$", re.IGNORECASE)
-_RANGE_END_BEFORE = re.compile(r"\bfrom\s+\S+(?:\s+\S+){0,3}\s+(?:to|until|till|through)\s+$", re.IGNORECASE)
+_RANGE_END_BEFORE = re.compile(r"\bfrom\s+\S+(?:\s+\S+){0,3}\s*(?:-|–|—|to|until|till|through)\s*$", re.IGNORECASE)
 _DEADLINE_OR_START_BEFORE = re.compile(r"\b(?:until|till|through|by|starting|beginning)\s+$", re.IGNORECASE)
 # a sentence that opens with a condition in the present: "Once the bill is signed on Monday, it becomes law"
 _A_CONDITION = re.compile(r"\s*(?:if|once|unless|as\s+soon\s+as)\b", re.IGNORECASE)
@@ -242,8 +242,13 @@ def tells_of_a_plan(lead_in: str, lead_out: str) -> bool:
     return date").
     "The company was fined on Jan. 5" tells of none: it is the last Jan. 5; nor does the end of a
     range, "rose from March to May"."""
-    deadline = _DEADLINE_BEFORE.search(lead_in) and not _RANGE_END_BEFORE.search(lead_in)
+    deadline = _DEADLINE_BEFORE.search(lead_in) and not ends_a_range(lead_in)
     return bool(_plan_before().search(lead_in) or deadline or _DEADLINE_AFTER.match(lead_out))
+
+
+def ends_a_range(lead_in: str) -> bool:
+    """Whether the expression after lead_in ends a range from another date: "from March to May"."""
+    return bool(_RANGE_END_BEFORE.search(lead_in))
 
 
 def clause_around(lead_in: str, lead_out: str) -> tuple[str, str]:

@@ -124,7 +124,7 @@ class Anchors:
     News anchors to the publication date; narrative text to the last date mentioned, except
     that a month or day without a year takes the year of the last date written in full, so
     one misread relative date does not carry on down the story, unless the story has since gone
-    on to a later month of that year (MONTH)."""
+    on to a later month of that year or to a later year (MONTH)."""
 
     dct: Anchor | None
     ref: Anchor | None = None  # the last date mentioned
@@ -137,20 +137,23 @@ class Anchors:
         if kind == "MENTIONED":
             return self.ref
         if kind in ("WRITTEN", "MONTH") and genre == "narrative":
-            if kind == "MONTH" and self._moved_on_in_the_year():
+            if kind == "MONTH" and self._moved_on():
                 return self.ref
             return self.written or self.ref or self.dct
         if kind == "REF" or genre == "narrative":
             return self.ref or self.dct
         return self.dct
 
-    def _moved_on_in_the_year(self) -> bool:
+    def _moved_on(self) -> bool:
         """Whether the story has gone on from the last date written in full to a later month or day
-        of the same year ("6 June 1944 ... In December"), from which "late January" is the next."""
+        of the same year ("6 June 1944 ... In December"), from which "late January" is the next, or
+        to a later year ("6 April 1814 ... The next year"), in which "18 June" is."""
         written, ref = self.written, self.ref
-        return (written is not None and ref is not None and ref.granularity in ("day", "month")
-                and ref.day > written.day and ref.day.year == written.day.year
-                and not ref.before_christ and not written.before_christ)
+        if written is None or ref is None or ref.before_christ or written.before_christ:
+            return False
+        if ref.granularity == "year":  # "6 April 1814 ... The next year ... on 18 June"
+            return ref.day.year > written.day.year
+        return ref.granularity in ("day", "month") and ref.day > written.day and ref.day.year == written.day.year
 
     def _quarter_before_dct(self) -> Anchor | None:
         if self.dct is None:

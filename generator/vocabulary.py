@@ -101,7 +101,9 @@ def macros() -> dict[str, str]:
             rf"(?:(?:1[0-2]|0?[1-9]|{_SPELLED_HOUR})(?!\s*(?:%|percent|per\b|million|billion|[.,]?\d))(?:\s+in\s+the\s+(?:morning|afternoon|evening))?)"
             rf"|(?:(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?|{_SPELLED_HOUR})\s+(?:o['’]clock\s+)?in\s+the\s+(?:morning|afternoon|evening)"
             r"|(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?\s*(?:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)"
-            r"|(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*hrs?\b)?|noon|midday|midnight"
+            # 14:30, 14:05:30; not a time taken in a race, "2:01:09", nor a part of one
+            r"|(?<![:.\d])(?:(?:[01]?\d|2[0-3]):[0-5]\d(?!:\d)(?:\s*hrs?\b)?|(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d)"
+            r"|noon|midday|midnight"
             rf"|(?:1[0-2]|0?[1-9]|{_SPELLED_HOUR})\s+o['’]clock"
             # 17.32 GMT
             r"|(?:[01]?\d|2[0-3])\.[0-5]\d(?=\s+(?:GMT|UTC|BST|CET|local\s+time)\b)"
@@ -209,7 +211,7 @@ def _clock(text: str) -> str:
     words = re.sub(r"\s+(?:o['’]clock\s+)?in\s+the\s+(?:afternoon|evening)$", " pm", words)
     words = re.sub(r"\s+o['’]clock$", "", words)
     words = re.sub(r"^[a-z]+", lambda hour: str(load()["numbers"].get(hour.group(0), hour.group(0))), words)
-    match = re.fullmatch(r"(\d{1,2})(?:[:.](\d\d))?\s*([ap])?\.?m?\.?", words)
+    match = re.fullmatch(r"(\d{1,2})(?:[:.](\d\d)(?::\d\d)?)?\s*([ap])?\.?m?\.?", words)
     if not match:
         raise Rejected(f"{text!r} is not a clock time")
     hour, minute, half = int(match.group(1)), match.group(2) or "00", match.group(3)

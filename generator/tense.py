@@ -24,7 +24,9 @@ _DEADLINE_OR_START_BEFORE = re.compile(r"\b(?:until|till|through|by|starting|beg
 # a sentence that opens with a condition in the present: "Once the bill is signed on Monday, it becomes law"
 _A_CONDITION = re.compile(r"\s*(?:if|once|unless|as\s+soon\s+as)\b", re.IGNORECASE)
 # "gave the defence until Friday to respond": a time given to do something is still to come
-_DEADLINE_BEFORE_TIME = re.compile(r"\b(?:until|till|by)\s+$", re.IGNORECASE)
+# "until", "by", or those and a time of the day: "until the close of business on", "by 5 p.m. on"
+_DEADLINE_BEFORE_TIME = re.compile(r"\b(?:until|till|by)\s+(?:(?:(?:the\s+)?(?:end|close)\s+of\s+(?:business|play|trading|the\s+day)"
+                                   r"|\d[\d.:]*\s*(?:[ap]\.?m\.?)?|noon|midnight)\s+(?:on\s+)?)?$", re.IGNORECASE)
 _TO_ACT = re.compile(r"\s+to\s+(?!(?:the|a|an|its|his|her|their|this|that|these|those)\b)(?-i:[a-z]+)", re.IGNORECASE)
 _DEADLINE_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:deadline|target|date)\b", re.IGNORECASE)
 # "The deadline is Friday", "the hearing is on Monday", "elections are in May", "the deadline is

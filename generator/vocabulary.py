@@ -100,7 +100,7 @@ def macros() -> dict[str, str]:
             rf"(?:(?:half|(?=[aq]){_NOT_A_PERIOD}(?:a\s+)?quarter)\s+(?:past|to)\s+"
             rf"(?:(?:1[0-2]|0?[1-9]|{_SPELLED_HOUR})(?!\s*(?:%|percent|per\b|million|billion|[.,]?\d))(?:\s+in\s+the\s+(?:morning|afternoon|evening))?)"
             rf"|(?:(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?|{_SPELLED_HOUR})\s+(?:o['’]clock\s+)?in\s+the\s+(?:morning|afternoon|evening)"
-            r"|(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?\s*(?:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)"
+            r"|(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d(?::[0-5]\d)?)?\s*(?:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)"
             # 14:30, 14:05:30; not a time taken in a race, "2:01:09", nor a part of one
             r"|(?<![:.\d])(?:(?:[01]?\d|2[0-3]):[0-5]\d(?!:\d)(?:\s*hrs?\b)?|(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d)"
             r"|noon|midday|midnight"

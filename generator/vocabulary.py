@@ -310,6 +310,8 @@ NORMALISERS = {
     "unit_adverb": lambda text: "{}{}".format(*_lookup("unit_adverbs", text)),
     "position": lambda text: _lookup("positions", text.rstrip("-")),
     "week_of_month": lambda text: f"{_lookup('weeks_of_a_month', text):02d}",
+    # the calendar quarter that holds most of the three months starting with this one
+    "quarter_from": lambda text: str(int(_lookup("months", text.rstrip("."))) % 12 // 3 + 1),
     "approx": lambda text: _lookup("approximations", text),
     "outside_approx": lambda text: _lookup("outside_approximations", text),
     "decade": _decade,

@@ -364,6 +364,14 @@ def _resolve_cyclic(value: str, anchor: Anchor, direction: str | None, strict: b
     return None
 
 
+def _part_start(span: tuple[date, date], mod: str | None) -> date:
+    """The first day of the part of a period a mod names: its last third for END, its middle third
+    for MID, else the period's first day."""
+    first, last = span
+    third = (last - first) / 3
+    return first + 2 * third if mod == "END" else first + third if mod == "MID" else first
+
+
 def _unit_granularity(unit: str) -> tuple[str, int] | None:
     """(granularity, how many of it) of a template's unit: Y10 is ten years, "week" one week."""
     if m := re.fullmatch(r"(Y|M|W|D)(\d+)", unit):
@@ -802,6 +810,11 @@ def _resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str) 
             # "protests took place this weekend", written on a Monday: the weekend just gone
             resolved, meaning = _resolve_relative(value[:-2] + "-1", anchor)
             meaning += ", as the one of that week is yet to come and the sentence is in the past tense"
+        elif (tense == "past" and not mention.plan and value.startswith("REL:DCT:") and value.endswith(":0")
+              and span and anchor is anchors.dct and anchor and _part_start(span, mention.mod) > anchor.day):
+            # "prices rose in the final weeks of the year", written on 3 January: the year just gone
+            resolved, meaning = _resolve_relative(value[:-1] + "-1", anchor)
+            meaning += ", as that part of the current one is yet to come and the sentence is in the past tense"
         if (genre == "news" and value == "REL:REF:month:0" and within and anchor is anchors.dct and resolved
                 and (day := timex.interval(resolved + within))):
             # "the deadline passed on the 30th", written on the 14th: the 30th of the month before

@@ -181,6 +181,8 @@ def describe(value: str, kind: str = "DATE") -> str:
         if re.fullmatch(r"XXXX-(?:WXX-[1-7]|\d\d|SP|SU|FA|WI|Q[1-4])", date_part):  # every Monday, each July
             repeated = describe_unresolved(date_part).removeprefix("a ").removesuffix(" (year unknown)")
             return f"every {repeated}" + (f" {time_words(time_part)}" if time_part else "")
+        if m := re.fullmatch(r"XXXX-XX-(\d\d)", date_part):  # the 1st of each month
+            return f"every month on the {_ordinal(int(m[1]))}" + (f" {time_words(time_part)}" if time_part else "")
     if value in REF_NAMES:
         return REF_NAMES[value]
     if value.startswith("BC"):

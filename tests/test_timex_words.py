@@ -46,6 +46,7 @@ def test_values_in_words(value, words):
     ("XXXX-07", "every July"),
     ("XXXX-SP", "every spring"),
     ("XXXX-WXX-2TNI", "every Tuesday night"),
+    ("XXXX-XX-01", "every month on the 1st"),
 ])
 def test_repeating_values_in_words(value, words):
     assert timex.describe(value, "SET") == words

@@ -345,7 +345,8 @@ def _resolve_cyclic(value: str, anchor: Anchor, direction: str | None, strict: b
         season, start = m[1], timex.SEASON_START[m[1]]
         if strict and anchor.granularity not in ("day", "week", "weekend", "month", "season"):
             return _season_beside(season, anchor, direction)
-        current = _current_season(day) if anchor.granularity in ("day", "week", "weekend", "month", "season") else (day.year, 0)
+        within_a_season = anchor.granularity in ("day", "week", "weekend", "month", "season")
+        current = _current_season(day) if within_a_season else (day.year, 0)
         if direction in (None, "current") and current[1] == start:
             return f"{current[0]:04d}-{season}"
         if direction == "past" and plans and not strict:  # "warned of blackouts through the winter"
@@ -810,8 +811,8 @@ def _resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str) 
             # "protests took place this weekend", written on a Monday: the weekend just gone
             resolved, meaning = _resolve_relative(value[:-2] + "-1", anchor)
             meaning += ", as the one of that week is yet to come and the sentence is in the past tense"
-        elif (tense == "past" and not mention.plan and value.startswith("REL:DCT:") and value.endswith(":0")
-              and span and anchor is anchors.dct and anchor and _part_start(span, mention.mod) > anchor.day):
+        elif (tense == "past" and not mention.plan and value.startswith("REL:DCT:") and value.endswith(":0") and span
+              and anchor is not None and anchor is anchors.dct and _part_start(span, mention.mod) > anchor.day):
             # "prices rose in the final weeks of the year", written on 3 January: the year just gone
             resolved, meaning = _resolve_relative(value[:-1] + "-1", anchor)
             meaning += ", as that part of the current one is yet to come and the sentence is in the past tense"

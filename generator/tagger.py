@@ -510,8 +510,9 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
     """What tag() finds, and where each sentence of text starts."""
     if genre not in GENRES:
         raise ValueError(f"genre must be one of {GENRES}, not {genre!r}")
-    mentions = _in_a_relative_year(_days_of_periods(_in_the_year_after(_counted_from_dates(recognise(text, genre), text),
-                                                                       text), text), text)
+    mentions = recognise(text, genre)
+    for join in (_counted_from_dates, _in_the_year_after, _days_of_periods, _in_a_relative_year):
+        mentions = join(mentions, text)
     if genre == "narrative":
         mentions = [_with_what_it_is_of(mention, mentions, text) for mention in mentions]
     spans = sentences.split(text)

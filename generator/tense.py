@@ -15,8 +15,8 @@ _CLAUSE_WORDS = 2  # words between a reporting verb and an expression in the cla
 # what comes after "since", right after it or after a phrase with no verb: "since March", "since
 # the disputed vote in March"
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$|\bsince\s+(?:the|a|an|his|her|its|their|this|that)\s+"
-                    r"(?:(?!(?:and|or|but|will|would|shall|could|may|might|is|are|was|were|be|been|that|which|who|when|to)\s)"
-                    r"[\w'’-]+\s+){1,5}(?:in|on|of|during)\s+(?:the\s+)?$", re.IGNORECASE)
+                    r"(?:(?!(?:and|or|but|will|would|shall|could|may|might|is|are|was|were|be|been"
+                    r"|that|which|who|when|to)\s)[\w'’-]+\s+){1,5}(?:in|on|of|during)\s+(?:the\s+)?$", re.IGNORECASE)
 # a deadline ("must respond by", "extended to"), not the time before a date ("the run-up to Christmas")
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|through|(?<![-\s]up\s)(?<!countdown\s)to)\s+$", re.IGNORECASE)
 _RANGE_END_BEFORE = re.compile(r"\bfrom\s+\S+(?:\s+\S+){0,3}\s*(?:-|–|—|to|until|till|through)\s*$", re.IGNORECASE)
@@ -25,8 +25,9 @@ _DEADLINE_OR_START_BEFORE = re.compile(r"\b(?:until|till|through|by|starting|beg
 _A_CONDITION = re.compile(r"\s*(?:if|once|unless|as\s+soon\s+as)\b", re.IGNORECASE)
 # "gave the defence until Friday to respond": a time given to do something is still to come
 # "until", "by", or those and a time of the day: "until the close of business on", "by 5 p.m. on"
-_DEADLINE_BEFORE_TIME = re.compile(r"\b(?:until|till|by)\s+(?:(?:(?:the\s+)?(?:end|close)\s+of\s+(?:business|play|trading|the\s+day)"
-                                   r"|\d[\d.:]*\s*(?:[ap]\.?m\.?)?|noon|midnight)\s+(?:on\s+)?)?$", re.IGNORECASE)
+_DEADLINE_BEFORE_TIME = re.compile(r"\b(?:until|till|by)\s+(?:(?:(?:the\s+)?(?:end|close)\s+of\s+"
+                                   r"(?:business|play|trading|the\s+day)|\d[\d.:]*\s*(?:[ap]\.?m\.?)?|noon|midnight)"
+                                   r"\s+(?:on\s+)?)?$", re.IGNORECASE)
 _TO_ACT = re.compile(r"\s+to\s+(?!(?:the|a|an|its|his|her|their|this|that|these|those)\b)(?-i:[a-z]+)", re.IGNORECASE)
 _DEADLINE_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:deadline|target|date)\b", re.IGNORECASE)
 # "The deadline is Friday", "the hearing is on Monday", "elections are in May", "the deadline is

@@ -28,9 +28,12 @@ NEEDS_TABLES = {macro: vocabulary.TABLE_MACROS[macro]
                 for macro in ("MONTH", "WEEKDAY", "SEASON", "HOLIDAY", "MOVING_HOLIDAY", "PART", "UNIT", "CALUNIT")}
 GENRES = ("news", "narrative")
 NAME = "NAME"  # the type of a rule whose words name something and date nothing
-# Needs met by a pattern in the (lower-case) text: any digit; a clock time's "am" or "pm" after its
-# hour ("10am", "9.30 p.m."), not the letters inside "game" or "American"
-NEEDS_PATTERNS = {"DIGIT": re.compile(r"\d"), "AM_PM": re.compile(r"\d\s*[ap]\.?m")}
+# Needs met by a pattern in the (lower-case) text: any digit; what every year written in figures
+# holds, four digits or digits with an era ("1998", "480 BC", "AD 79"); a clock time's "am" or
+# "pm" after its hour ("10am", "9.30 p.m."), not the letters inside "game" or "American"
+NEEDS_PATTERNS = {"DIGIT": re.compile(r"\d"),
+                  "YEAR_FIGURES": re.compile(r"\d{4}|\d\s*(?:b\.?c|a\.?d|c\.?e)|a\.?d\.?\s*\d"),
+                  "AM_PM": re.compile(r"\d\s*[ap]\.?m")}
 PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")  # no expression runs from one paragraph into the next
 _POSSESSIVE = re.compile(r"['’]s\b")
 _TEMPLATE_FIELD = re.compile(r"\{(\w+)(?:\|([^}]*))?\}")

@@ -57,7 +57,7 @@ _BRACKETED = (re.compile(r"\(\s*$"), re.compile(r"^\s*\)"))
 _NAMING = (re.compile(r"\bthe\s+$", re.IGNORECASE),
            re.compile(r"^\s+(?!(?:and|or|to|until|till|through|when|as|of|in|on|at|by|for|with|from|after|before)\b)"
                       r"(?:[a-z]{3,}|[A-Z][a-z]{2,})\b"))
-_ENDED = re.compile(r"\s+(?:(?:that\s+)?(?:ended|ending)(?:\s+(?:in|on))?|to)\s+", re.IGNORECASE)
+_ENDED = re.compile(r"\s+(?:(?:that\s+)?(?:ended|ending)(?:\s+(?:in|on))?|to|through)\s+", re.IGNORECASE)
 # "three days before Christmas": a length of time counted from the date right after it
 _COUNTED_FROM = re.compile(r"\s+(?P<sign>before|after|prior\s+to)\s+(?:the\s+)?", re.IGNORECASE)
 _A_LENGTH_BEFORE = re.compile(r"\b(?:for|within|over|during|lasted|lasting|last|spent|took|in)\s+\Z", re.IGNORECASE)

@@ -68,16 +68,16 @@ class Anchor:
         return timex.interval(_shifted(self.value) if self.before_christ else self.value)
 
     @property
-    def year(self) -> int:
-        """Its year as astronomers count it (1 BC is 0), which orders the years of both eras."""
-        return self.day.year - ERA_SHIFT if self.before_christ else self.day.year
+    def years(self) -> tuple[int, int]:
+        """Its first and last year as astronomers count them (1 BC is 0), which order the years of
+        both eras."""
+        shift = ERA_SHIFT if self.before_christ else 0
+        first, last = self.span
+        return first.year - shift, last.year - shift
 
     def years_apart(self, other: Anchor) -> int:
         """How many years lie between the two, in whichever era each lies: none when they overlap."""
-        def years(anchor: Anchor) -> tuple[int, int]:
-            shift = ERA_SHIFT if anchor.before_christ else 0
-            return anchor.span[0].year - shift, anchor.span[1].year - shift
-        (first, last), (other_first, other_last) = years(self), years(other)
+        (first, last), (other_first, other_last) = self.years, other.years
         return max(0, other_first - last, first - other_last)
 
     def is_before(self, other: Anchor) -> bool:

@@ -190,7 +190,12 @@ def _spelled_year(text: str) -> str:
 
 
 def _unit(text: str) -> str:
-    letter, factor = _lookup("units", text)
+    return _unit_code(_lookup("units", text))
+
+
+def _unit_code(entry: list) -> str:
+    """A [letter, how many] entry of a table of units as a template's unit: [W, 2] -> W2."""
+    letter, factor = entry
     return f"{letter}{factor}"
 
 
@@ -307,7 +312,7 @@ NORMALISERS = {
     "shift_day": lambda text: f"{_lookup('day_shifts', text):+d}",
     "sign": lambda text: _lookup("signs", text),
     "unit_ref": lambda text: _lookup("calendar_units", text),
-    "unit_adverb": lambda text: "{}{}".format(*_lookup("unit_adverbs", text)),
+    "unit_adverb": lambda text: _unit_code(_lookup("unit_adverbs", text)),
     "position": lambda text: _lookup("positions", text.rstrip("-")),
     "week_of_month": lambda text: f"{_lookup('weeks_of_a_month', text):02d}",
     # the calendar quarter that holds most of the three months starting with this one

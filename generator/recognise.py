@@ -303,10 +303,10 @@ def candidates(text: str, stretches: list[tuple[int, int]] | None = None, genre:
 
 @lru_cache(maxsize=1)
 def _modifier_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    """(word before a date that makes it approximate, words after an expression that open or blur
-    its end, prefix glued to a date), each alternation in a named group per mod."""
+    """(words before a date that make it approximate or a limit, words after an expression that
+    open or blur its end, prefix glued to a date), each alternation in a named group per mod."""
     vocab = vocabulary.load()
-    before = vocabulary.alternation(vocab["date_approximations"])
+    before = "|".join(rf"(?P<{mod}>{vocabulary.alternation(words)})" for mod, words in vocab["date_qualifiers"].items())
     after = "|".join(rf"(?P<{mod}>{vocabulary.alternation(words)})" for mod, words in vocab["open_ends"].items())
     glued = "|".join(rf"(?P<{mod}>{re.escape(prefix)})" for prefix, mod in vocab["date_prefixes"].items())
     return (re.compile(rf"(?<![\w.])(?:{before})\s+$", _FLAGS), re.compile(rf"\s+(?:{after})\b", _FLAGS),
@@ -315,11 +315,11 @@ def _modifier_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 
 def _modified(mention: Mention, text: str) -> Mention:
     """An expression with the words around it that qualify it, and their mod: "the next year or
-    so" and "1994 or later" after it, "around Nov. 1", "ca. 466 BC" and "post-1959" before a
-    date; not one that names a thing ("to get around Wednesday's ruling")."""
+    so" and "1994 or later" after it, "around Nov. 1", "ca. 466 BC", "no later than Friday" and
+    "post-1959" before a date; not one that names a thing ("to get around Wednesday's ruling")."""
     if mention.mod is not None or _POSSESSIVE.match(text, mention.end):
         return mention
-    approximation, open_end, glued = _modifier_patterns()
+    qualifier, open_end, glued = _modifier_patterns()
     if found := open_end.match(text, mention.end):
         mod = next(name for name, words in found.groupdict().items() if words)
         if mod == "APPROX" or mention.type == "DATE":
@@ -329,8 +329,9 @@ def _modified(mention: Mention, text: str) -> Mention:
     if found := glued.search(text, max(0, mention.start - _CONTEXT), mention.start):
         mod = next(name for name, prefix in found.groupdict().items() if prefix)
         return replace(mention, start=found.start(), text=text[found.start() : mention.end], mod=mod)
-    if found := approximation.search(text, max(0, mention.start - _CONTEXT), mention.start):
-        return replace(mention, start=found.start(), text=text[found.start() : mention.end], mod="APPROX")
+    if found := qualifier.search(text, max(0, mention.start - _CONTEXT), mention.start):
+        mod = next(name for name, words in found.groupdict().items() if words)
+        return replace(mention, start=found.start(), text=text[found.start() : mention.end], mod=mod)
     return mention
 
 

@@ -20,14 +20,17 @@ _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$|\bsince\s+(?:the|a|an|his|her|its|t
 # a deadline ("must respond by", "extended to"), not the time before a date ("the run-up to Christmas")
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|through|(?<![-\s]up\s)(?<!countdown\s)to)\s+$", re.IGNORECASE)
 _RANGE_END_BEFORE = re.compile(r"\bfrom\s+\S+(?:\s+\S+){0,3}\s*(?:-|–|—|to|until|till|through)\s*$", re.IGNORECASE)
-_DEADLINE_OR_START_BEFORE = re.compile(r"\b(?:until|till|through|by|starting|beginning)\s+$", re.IGNORECASE)
 # a sentence that opens with a condition in the present: "Once the bill is signed on Monday, it becomes law"
 _A_CONDITION = re.compile(r"\s*(?:if|once|unless|as\s+soon\s+as)\b", re.IGNORECASE)
+# a time of the day a deadline ends at, before its date: "until the close of business on", "by 5 p.m. on"
+_TIME_OF_A_DEADLINE = (r"(?:(?:(?:the\s+)?(?:end|close)\s+of\s+(?:business|play|trading|the\s+day)"
+                       r"|\d[\d.:]*\s*(?:[ap]\.?m\.?)?|noon|midnight)\s+(?:on\s+)?)?")
 # "gave the defence until Friday to respond": a time given to do something is still to come
-# "until", "by", or those and a time of the day: "until the close of business on", "by 5 p.m. on"
-_DEADLINE_BEFORE_TIME = re.compile(r"\b(?:until|till|by)\s+(?:(?:(?:the\s+)?(?:end|close)\s+of\s+"
-                                   r"(?:business|play|trading|the\s+day)|\d[\d.:]*\s*(?:[ap]\.?m\.?)?|noon|midnight)"
-                                   r"\s+(?:on\s+)?)?$", re.IGNORECASE)
+_DEADLINE_BEFORE_TIME = re.compile(rf"\b(?:until|till|by)\s+{_TIME_OF_A_DEADLINE}$", re.IGNORECASE)
+_DEADLINE_OR_START_BEFORE = re.compile(rf"\b(?:(?:until|till|through|by)\s+{_TIME_OF_A_DEADLINE}|(?:starting|beginning)\s+)$",
+                                       re.IGNORECASE)
+# an expression that is itself a deadline: "no later than Friday"
+_A_LIMIT = re.compile(r"not?\s+later\s+than\b", re.IGNORECASE)
 _TO_ACT = re.compile(r"\s+to\s+(?!(?:the|a|an|its|his|her|their|this|that|these|those)\b)(?-i:[a-z]+)", re.IGNORECASE)
 _DEADLINE_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:deadline|target|date)\b", re.IGNORECASE)
 # "The deadline is Friday", "the hearing is on Monday", "elections are in May", "the deadline is
@@ -174,8 +177,10 @@ def tense(sentence: str, start: int, end: int) -> str | None:
     found = _tense_after(sentence, end)
     if found or found_before:
         return found or found_before
-    # "given until Tuesday", "likely through the weekend", "Starting Monday, ...", "Once the bill is signed"
-    if _DEADLINE_OR_START_BEFORE.search(sentence, 0, start) or _A_CONDITION.match(sentence):
+    # "given until Tuesday", "must arrive by 5 p.m. on Friday", "no later than Friday", "likely through
+    # the weekend", "Starting Monday, ...", "Once the bill is signed"
+    if (_DEADLINE_OR_START_BEFORE.search(sentence, 0, start) or _A_LIMIT.match(sentence, start)
+            or _A_CONDITION.match(sentence)):
         return "future"
     return None
 

@@ -93,8 +93,9 @@ class Mention:
 
 # A word joined on by a hyphen makes a compound ("1950-era", "two-day-old"); a dash written as a
 # hyphen before a word that starts a phrase does not ("on 2 October 1950-the day after"), nor one
-# between two seasons ("summer-fall 1919").
-_GLUED_ON = r"-(?!(?:the|but|which|when|where|after|before|then|spring|summer|autumn|fall|winter)\b)(?-i:[a-z])"
+# between two seasons ("summer-fall 1919"), nor "-to-" before a name ("June-to-August", "Monday-to-Friday").
+_GLUED_ON = (r"-(?!(?:the|but|which|when|where|after|before|then|spring|summer|autumn|fall|winter)\b"
+             r"|(?:to|through)-(?-i:[A-Z]))(?-i:[a-z])")
 
 
 def _compile_context(pattern: str | None, anchored_end: bool) -> re.Pattern | None:

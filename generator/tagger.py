@@ -43,7 +43,7 @@ _TIME_THEN_DATE = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:[A-Z][\w-]+\s+time,?
 # "on Monday 4 March".
 _APPOSITION = re.compile(r"\s*(?:,|—|–|--|-)\s*|\s+")
 # What joins two days: "late Wednesday or early Thursday", "Monday to Friday"; and of those, a range.
-_JOINED_WEEKDAYS = re.compile(r"\s*(?:,\s*)?(?:-|–|—|or|and|to|until|till|through)\s*", re.IGNORECASE)
+_JOINED_WEEKDAYS = re.compile(r"\s*(?:,\s*)?(?:-|–|—|or|and|to|until|till|through)\s*|-(?:to|through)-", re.IGNORECASE)
 _WEEKDAY_RANGE_TO = re.compile(r"\s*(?:-|–|—|to|until|till|through)\s*", re.IGNORECASE)
 DIGRESSION_YEARS = 10
 # What stands between the two ends of a range: "26 June - 4 August 1952", "from May 15 to August 16".

@@ -93,6 +93,7 @@ def macros() -> dict[str, str]:
         "DAY": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?",
         "YEAR": rf"(?:1[0-9]|20)\d\d|\d{{1,4}}\s*{BC}|{_AD_YEAR}",
         "AD_YEAR": _AD_YEAR,
+        "MONTHS_JOIN": r"\s*[-–/]\s*|(?:-|\s+)(?:to|through)(?:-|\s+)",  # July-September, July to September
         "MM": r"0[1-9]|1[0-2]",
         "DD": r"0[1-9]|[12]\d|3[01]",
         "CLOCK": (

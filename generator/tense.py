@@ -29,8 +29,6 @@ _TIME_OF_A_DEADLINE = (r"(?:(?:(?:the\s+)?(?:end|close)\s+of\s+(?:business|play|
 _DEADLINE_BEFORE_TIME = re.compile(rf"\b(?:until|till|by)\s+{_TIME_OF_A_DEADLINE}$", re.IGNORECASE)
 _DEADLINE_OR_START_BEFORE = re.compile(rf"\b(?:(?:until|till|through|by)\s+{_TIME_OF_A_DEADLINE}|(?:starting|beginning)\s+)$",
                                        re.IGNORECASE)
-# an expression that is itself a deadline: "no later than Friday"
-_A_LIMIT = re.compile(r"not?\s+later\s+than\b", re.IGNORECASE)
 _TO_ACT = re.compile(r"\s+to\s+(?!(?:the|a|an|its|his|her|their|this|that|these|those)\b)(?-i:[a-z]+)", re.IGNORECASE)
 _DEADLINE_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:deadline|target|date)\b", re.IGNORECASE)
 # "The deadline is Friday", "the hearing is on Monday", "elections are in May", "the deadline is
@@ -68,6 +66,13 @@ def _moved_to() -> re.Pattern:
 def _markers() -> dict[str, frozenset[str]]:
     table = vocabulary.load()["tense"]
     return {name: frozenset(word.lower() for word in words) for name, words in table.items()}
+
+
+@lru_cache(maxsize=1)
+def _a_deadline() -> re.Pattern:
+    """The words that make an expression a deadline, taken into it: "no later than Friday"."""
+    words = vocabulary.load()["date_qualifiers"]["ON_OR_BEFORE"]
+    return re.compile(rf"(?:{vocabulary.alternation(words)})\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -179,7 +184,7 @@ def tense(sentence: str, start: int, end: int) -> str | None:
         return found or found_before
     # "given until Tuesday", "must arrive by 5 p.m. on Friday", "no later than Friday", "likely through
     # the weekend", "Starting Monday, ...", "Once the bill is signed"
-    if (_DEADLINE_OR_START_BEFORE.search(sentence, 0, start) or _A_LIMIT.match(sentence, start)
+    if (_DEADLINE_OR_START_BEFORE.search(sentence, 0, start) or _a_deadline().match(sentence, start)
             or _A_CONDITION.match(sentence)):
         return "future"
     return None

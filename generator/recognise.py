@@ -314,6 +314,11 @@ def _modifier_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
             re.compile(rf"(?<![\w-])(?:{glued})$", _FLAGS))
 
 
+def _mod_of(found: re.Match) -> str:
+    """The mod of a match of one of the _modifier_patterns: the name of its group that matched."""
+    return next(name for name, words in found.groupdict().items() if words)
+
+
 def _modified(mention: Mention, text: str) -> Mention:
     """An expression with the words around it that qualify it, and their mod: "the next year or
     so" and "1994 or later" after it, "around Nov. 1", "ca. 466 BC", "no later than Friday" and
@@ -322,16 +327,16 @@ def _modified(mention: Mention, text: str) -> Mention:
         return mention
     qualifier, open_end, glued = _modifier_patterns()
     if found := open_end.match(text, mention.end):
-        mod = next(name for name, words in found.groupdict().items() if words)
+        mod = _mod_of(found)
         if mod == "APPROX" or mention.type == "DATE":
             return replace(mention, end=found.end(), text=text[mention.start : found.end()], mod=mod)
     if mention.type not in ("DATE", "TIME"):
         return mention
     if found := glued.search(text, max(0, mention.start - _CONTEXT), mention.start):
-        mod = next(name for name, prefix in found.groupdict().items() if prefix)
+        mod = _mod_of(found)
         return replace(mention, start=found.start(), text=text[found.start() : mention.end], mod=mod)
     if found := qualifier.search(text, max(0, mention.start - _CONTEXT), mention.start):
-        mod = next(name for name, words in found.groupdict().items() if words)
+        mod = _mod_of(found)
         return replace(mention, start=found.start(), text=text[found.start() : mention.end], mod=mod)
     return mention
 

@@ -42,14 +42,12 @@ _TIME_THEN_DATE = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:[A-Z][\w-]+\s+time,?
 # What stands between a date and a day said of it: "on Monday, the day after the shooting",
 # "on Monday 4 March".
 _APPOSITION = re.compile(r"\s*(?:,|—|–|--|-)\s*|\s+")
-# The word or dash between the two ends of a range, which the patterns below surround with spaces or none
-_TO = r"-|–|—|to|until|till|through"
 # What joins two days: "late Wednesday or early Thursday", "Monday to Friday"; and of those, a range.
-_JOINED_WEEKDAYS = re.compile(rf"\s*(?:,\s*)?(?:{_TO}|or|and)\s*|-(?:to|through)-", re.IGNORECASE)
-_WEEKDAY_RANGE_TO = re.compile(rf"\s*(?:{_TO})\s*", re.IGNORECASE)
+_JOINED_WEEKDAYS = re.compile(rf"\s*,?(?:\s*(?:or|and)\s*|{vocabulary.RANGE_TO})", re.IGNORECASE)
+_WEEKDAY_RANGE_TO = re.compile(vocabulary.RANGE_TO, re.IGNORECASE)
 DIGRESSION_YEARS = 10
 # What stands between the two ends of a range: "26 June - 4 August 1952", "from May 15 to August 16".
-_RANGE_TO = re.compile(rf"\s*(?:{_TO}|and)\s*", re.IGNORECASE)
+_RANGE_TO = re.compile(rf"{vocabulary.RANGE_TO}|\s*and\s*", re.IGNORECASE)
 # A date that ends a span, a few words after "until" ("lasted until the fall of Budapest in February
 # 1945"), looks ahead of the story, which goes on from where it was.
 _SPAN_END = re.compile(r"\b(?:until|till)(?:\s+[\w'’-]+){0,6}\s+$", re.IGNORECASE)

@@ -60,6 +60,8 @@ BC = r"(?:B\.C\.E\.|B\.C\.|B\.C(?!\.)|BCE|BC)(?!\w)"  # "B.C" too, as typed befo
 _AD_YEAR = r"\d{1,4}\s*(?-i:A\.D\.|AD|C\.E\.|CE)(?!\w)|(?-i:A\.D\.|AD)\s*\d{1,4}(?!\d)"
 
 # What may follow a time of day: "5 p.m. EST", "8 p.m. Eastern", not "3 p.m. Central Park"
+# What stands between the two ends of a range: "Monday - Friday", "June to August", "Monday-to-Friday"
+RANGE_TO = r"\s*(?:-|–|—|to|until|till|through)\s*|-(?:to|through)-"
 TIME_ZONE = (r"GMT|UTC|BST|CET|EST|EDT|CST|PST|PDT|ET|local\s+time"
              r"|(?-i:Eastern|Central|Mountain|Pacific)(?:\s+(?:(?-i:Standard|Daylight)\s+)?[Tt]ime|(?!\s+(?-i:[A-Z])))")
 
@@ -93,6 +95,7 @@ def macros() -> dict[str, str]:
         "DAY": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?",
         "YEAR": rf"(?:1[0-9]|20)\d\d|\d{{1,4}}\s*{BC}|{_AD_YEAR}",
         "AD_YEAR": _AD_YEAR,
+        "RANGE_TO": RANGE_TO,
         "MONTHS_JOIN": r"\s*[-–/]\s*|(?:-|\s+)(?:to|through)(?:-|\s+)",  # July-September, July to September
         "MM": r"0[1-9]|1[0-2]",
         "DD": r"0[1-9]|[12]\d|3[01]",

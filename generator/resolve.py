@@ -27,9 +27,9 @@ FUTURE_TENSE_BEHIND_DAYS = 14
 # unless the one after is this many times nearer: news mostly reports what has happened, and a
 # tense goes unseen mostly in long sentences about the past.
 NO_TENSE_AHEAD_FACTOR = 4
-# A quarter named in a future-tense sentence is the next one of its name when this year's is this
-# many quarters back ("growth will pick up in the second quarter", said in November), and the
-# latest one otherwise ("will report third-quarter results").
+# A quarter named in a future-tense sentence is the next one of its name when the latest one is
+# this many quarters back ("growth will pick up in the second quarter", said in November or in
+# January), and the latest one otherwise ("will report third-quarter results").
 QUARTERS_BEHIND_FOR_THE_NEXT = 2
 NARRATIVE_WRAP_MONTHS = 6  # a month this far behind the story's month lies in the next year
 MONTH_KEPT_DAYS = 2  # "two days later" after June 1950 leaves June at most once in 15
@@ -862,8 +862,8 @@ def _resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str) 
     if mention.direction == "since" and A_WEEKDAY.fullmatch(value):
         strict = True  # "since Wednesday" written on a Wednesday: a week ago, not today
     if (genre == "news" and tense == "future" and direction == "past" and (quarter := _A_QUARTER.fullmatch(value))
-            and (anchor.day.month - 1) // 3 + 1 - int(quarter[1]) >= QUARTERS_BEHIND_FOR_THE_NEXT):
-        direction, why = "future", f"future tense, and this year's is {QUARTERS_BEHIND_FOR_THE_NEXT} or more quarters back"
+            and ((anchor.day.month - 1) // 3 + 1 - int(quarter[1])) % 4 >= QUARTERS_BEHIND_FOR_THE_NEXT):
+        direction, why = "future", f"future tense, and the latest one is {QUARTERS_BEHIND_FOR_THE_NEXT} or more quarters back"
     if direction is None and genre == "news" and _MONTH_OR_DAY.fullmatch(value):
         why += f": the one before unless the one after is at least {NO_TENSE_AHEAD_FACTOR} times nearer"
     try:

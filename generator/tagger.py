@@ -35,10 +35,8 @@ _NEXT_WORD = re.compile(r"(?P<gap>[^\w\"“”']*)(?P<word>[\"“]?\w[\w'’-]*[
 _QUOTE_MARKS = re.compile(r"[\"“”]")
 _OF_AT_MOST = 60  # characters of what a length of time is of, at most
 _CLOCK_TIME = re.compile(r"\d\d:\d\d")
-# What may stand between a time of day and the date it is on: "Friday, at 9 a.m.", "10:35 a.m.
-# (0735 GMT) Friday", "5:34 a.m. Baghdad time on March 20", "on Saturday from 9am".
+# What may stand between a date and a time of day after it: "Friday, at 9 a.m.", "on Saturday from 9am".
 _DATE_THEN_TIME = re.compile(r"\s*(?:,\s*)?(?:at\s+|from\s+|between\s+)?")
-_TIME_THEN_DATE = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:[A-Z][\w-]+\s+time,?\s+)?(?:on\s+|of\s+|,\s*)?")
 # What stands between a date and a day said of it: "on Monday, the day after the shooting",
 # "on Monday 4 March".
 _APPOSITION = re.compile(r"\s*(?:,|—|–|--|-)\s*|\s+")
@@ -167,8 +165,15 @@ def _habitual(mention: Mention, mentions: list[Mention], lead_in: str, lead_out:
 
 
 def _a_range_of_times(first: Mention, last: Mention, text: str) -> bool:
-    """Whether two times of day waiting to be dated are the ends of one range ("4pm and 5pm")."""
-    return first.rule.attach and last.rule.attach and bool(_RANGE_TO.fullmatch(text[first.end : last.start]))
+    """Whether two times of day waiting to be dated are the ends of one range ("4pm and 5pm",
+    "2 a.m. until shortly after 6 a.m.")."""
+    return first.rule.attach and last.rule.attach and bool(_range_of_times().fullmatch(text[first.end : last.start]))
+
+
+@lru_cache(maxsize=1)
+def _range_of_times() -> re.Pattern:
+    near = vocabulary.alternation(vocabulary.load()["near_the_end_of_a_range"])
+    return re.compile(rf"(?:{_RANGE_TO.pattern})(?:(?:{near})\s+)?", re.IGNORECASE)
 
 
 def _date_time_ranges(mentions: list[Mention], text: str, attached: dict[int, int]) -> None:
@@ -202,6 +207,16 @@ def _overnight_range_ends(mentions: list[Mention], text: str, resolved: dict[int
             resolved[index] = (f"{next_day}T{end_time}", Resolution(next_day, reason, resolved[index][1].anchor))
 
 
+@lru_cache(maxsize=1)
+def _time_then_date() -> re.Pattern:
+    """What may stand between a time of day and the date after it: "10:35 a.m. (0735 GMT) Friday",
+    "5:34 a.m. Baghdad time on March 20", and the name of a holiday the date is ("8 p.m. on
+    Election Day, Nov. 3")."""
+    macros = vocabulary.macros()
+    holiday = rf"(?i:{macros['HOLIDAY']}|{macros['MOVING_HOLIDAY']}),?\s+"
+    return re.compile(rf"\s*(?:\([^()]{{1,30}}\)\s*)?(?:[A-Z][\w-]+\s+time,?\s+)?(?:on\s+(?:{holiday})?|of\s+|,\s*)?")
+
+
 def _neighbour_date(mentions: list[Mention], index: int, text: str) -> int | None:
     """The index of a date written right next to the time of day at mentions[index]: a date, or
     a part of a day ("9:15 on Saturday morning")."""
@@ -212,7 +227,7 @@ def _neighbour_date(mentions: list[Mention], index: int, text: str) -> int | Non
     mention = mentions[index]
     if index + 1 < len(mentions):
         after = mentions[index + 1]
-        if dates(after) and _TIME_THEN_DATE.fullmatch(text[mention.end : after.start]):
+        if dates(after) and _time_then_date().fullmatch(text[mention.end : after.start]):
             return index + 1
     if index > 0:
         before = mentions[index - 1]

@@ -65,6 +65,7 @@ class Rule:
     known_as: str | None = None
     comparison: bool = False
     from_the_story: bool = False  # in news too, counted from the last date mentioned
+    of_the_date_before: bool = False  # the year, month or week holding a finer date said before it
     genre: str | None = None  # the only genre of text the rule is tried in
     needs: tuple[str, ...] = ()  # one of these must be in a stretch of text for the rule to be tried there
     examples: tuple = field(default=(), compare=False)
@@ -140,6 +141,7 @@ def load_rules() -> tuple[Rule, ...]:
                 known_as=entry.get("known_as"),
                 comparison=bool(entry.get("comparison", False)),
                 from_the_story=bool(entry.get("from_the_story", False)),
+                of_the_date_before=bool(entry.get("of_the_date_before", False)),
                 genre=entry.get("genre"),
                 examples=tuple(entry.get("examples", ())),
             )

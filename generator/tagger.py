@@ -265,6 +265,31 @@ def _weekday_said_before(mentions: list[Mention], index: int, text: str, value: 
     return Resolution(day, f'the day said just after it, "{mentions[index].text}"')
 
 
+# The dates that the period under way may hold, by its length
+_FINER_DATES = {"year": ("day", "month", "quarter", "half"), "month": ("day",), "week": ("day",)}
+
+
+def _holding_the_date_before(mentions: list[Mention], index: int, sentence: Callable[[Mention], int],
+                             resolved: dict[int, tuple[str, Resolution]]) -> Resolution | None:
+    """"the year" of results, "the week's": the one holding the last date said before it in its
+    sentence when that is finer ("Sales in December were the strongest of the year")."""
+    mention = mentions[index]
+    if not mention.rule.of_the_date_before:
+        return None
+    unit = mention.value.split(":")[2]
+    for before in range(index - 1, -1, -1):
+        if sentence(mentions[before]) != sentence(mention):
+            return None
+        if before not in resolved:
+            continue
+        value = timex.split_time(resolved[before][0])[0]
+        if timex.precision(value) not in _FINER_DATES[unit] or value.startswith("BC"):
+            return None
+        held = timex.format_period(unit, timex.interval(value)[0])
+        return Resolution(held, f'the {unit} of "{mentions[before].text}", said before it')
+    return None
+
+
 def _weekday_joined_ahead(mentions: list[Mention], index: int, text: str, dct: date | None,
                           resolved: dict[int, tuple[str, Resolution]]) -> Resolution | None:
     """A weekday joined to a day after the publication date by "or", "and" or a range ("late
@@ -593,6 +618,7 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
               and anchors.dct and anchors.ref.is_before(anchors.dct)):
             here = replace(anchors, ref=anchors.dct)  # "will hire 500 in the next year": counted from now
         found = (_habitual(mention, mentions, lead_in, lead_out, genre, tense_here)
+                 or _holding_the_date_before(mentions, index, sentence_number, resolved)
                  or _apposed_day(mentions, index, text, resolved)
                  or _weekday_joined_ahead(mentions, index, text, dct, resolved)
                  or _weekday_range_start(mentions, index, text, here, tense_at, genre)

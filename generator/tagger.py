@@ -13,7 +13,8 @@ from typing import Callable, NamedTuple
 from . import sentences, timex, vocabulary
 from .recognise import GENRES, PARAGRAPH_BREAK, Mention, recognise
 from .resolve import A_WEEKDAY, Anchor, Anchors, Resolution, resolve, without_weekday
-from .tense import after_since, clause_around, ends_a_range, habit, in_a_reported_clause, tells_of_a_plan, tense
+from .tense import (after_since, clause_around, ends_a_range, habit, in_a_reported_clause, reports, tells_of_a_plan,
+                    tense)
 
 # A period after the last date mentioned that a sentence about the future counts from the
 # publication date instead: "Sales fell in 2019 ... will hire 500 over the next year".
@@ -263,6 +264,28 @@ def _weekday_said_before(mentions: list[Mention], index: int, text: str, value: 
             or date.fromisoformat(day).isoweekday() != int(weekday[1])):
         return None
     return Resolution(day, f'the day said just after it, "{mentions[index].text}"')
+
+
+# A year that sets the time of its sentence: said first ("In 2008, Lehman filed for bankruptcy on
+# Sept. 15"), or followed by what happened then ("the worst since 2008, when Lehman filed ...")
+_WHEN_AFTER = re.compile(r"\s*,\s*when\b", re.IGNORECASE)
+_A_YEAR = re.compile(r"\d{4}")
+_A_DAY_OR_MONTH = re.compile(r"XXXX-\d\d(?:-\d\d)?")
+
+
+def _in_the_year_of_its_sentence(mentions: list[Mention], index: int, text: str, framing: tuple[int, str] | None,
+                                 tense_here: str | None) -> Resolution | None:
+    """A day or month without its year, not in the future tense, after a year that sets the time
+    of its sentence (framing: the mention's index and value) is in that year, unless a verb of
+    saying comes between them ("In 2019, sales rose, the company said on March 3")."""
+    mention = mentions[index]
+    if framing is None or tense_here == "future" or not _A_DAY_OR_MONTH.fullmatch(mention.value):
+        return None
+    year_index, year = framing
+    if reports(text[mentions[year_index].end : mention.start]):
+        return None
+    return Resolution(year + mention.value[4:], f'in {year}, the year "{mentions[year_index].text}" that sets the '
+                                                "time of its sentence")
 
 
 # The dates that the period under way may hold, by its length
@@ -584,6 +607,7 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
     paragraph_starts = [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(text)]
     dated_paragraph = None  # the paragraph of the last date mentioned
     past_ref = None  # the last date mentioned that is not after the publication date
+    framing = None  # a year that sets the time of the sentence (see _in_the_year_of_its_sentence)
     for index, mention in enumerate(mentions):
         if index in attached:
             continue
@@ -617,7 +641,10 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
         elif (genre == "news" and tense_here == "future" and _LONG_AHEAD.match(mention.value) and anchors.ref
               and anchors.dct and anchors.ref.is_before(anchors.dct)):
             here = replace(anchors, ref=anchors.dct)  # "will hire 500 in the next year": counted from now
+        if framing is not None and sentence_number(mentions[framing[0]]) != number:
+            framing = None
         found = (_habitual(mention, mentions, lead_in, lead_out, genre, tense_here)
+                 or _in_the_year_of_its_sentence(mentions, index, text, framing, tense_here)
                  or _holding_the_date_before(mentions, index, sentence_number, resolved)
                  or _apposed_day(mentions, index, text, resolved)
                  or _weekday_joined_ahead(mentions, index, text, dct, resolved)
@@ -630,6 +657,9 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
         if (weekday := _weekday_said_before(mentions, index, text, value)) is not None:
             resolved[index - 1] = (_with_time(weekday.value, mentions[index - 1].time), weekday)
         mentioned = Anchor.from_value(value, "the last date mentioned")
+        if (genre == "news" and _A_YEAR.fullmatch(value) and dct and value < f"{dct.year:04d}"
+                and (_OPENS_SENTENCE.fullmatch(lead_in) or _WHEN_AFTER.match(lead_out))):
+            framing = (index, value)
         heading = _is_heading(text, start, end)
         paragraph = bisect_right(paragraph_starts, mention.start)
         opens_paragraph = mentioned is not None and paragraph != dated_paragraph

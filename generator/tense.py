@@ -264,6 +264,11 @@ def ends_a_range(lead_in: str) -> bool:
     return bool(_RANGE_END_BEFORE.search(lead_in))
 
 
+def reports(words: str) -> bool:
+    """Whether words hold a verb reporting what was said ("the company said on March 3")."""
+    return any(word in _markers()["reporting"] for word in _words_before(words))
+
+
 def clause_around(lead_in: str, lead_out: str) -> tuple[str, str]:
     """The words of the clause around an expression, before it and after it."""
     return _CLAUSE_BREAK.split(lead_in)[-1], _CLAUSE_BREAK.split(lead_out)[0]

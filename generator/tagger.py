@@ -327,6 +327,8 @@ def _weekday_joined_ahead(mentions: list[Mention], index: int, text: str, dct: d
         return None
     day = date.fromisoformat(before)
     ahead = (int(weekday[1]) - day.isoweekday()) % 7 or 7
+    if (date.max - day).days < ahead:
+        return None
     return Resolution((day + timedelta(days=ahead)).isoformat(),
                       f'the first {calendar.day_name[int(weekday[1]) - 1]} after "{mentions[index - 1].text}"')
 

@@ -779,6 +779,14 @@ def _in_a_relative_year(mention: Mention, anchors: Anchors, tense: str | None, g
         return Resolution(unresolved, f"not resolved: {why}the year is {year.reason.removeprefix('not resolved: ')}",
                           year.anchor)
     found = _resolve(replace(mention, value=template.replace("XXXX", year.value, 1)), anchors, tense, genre)
+    span = timex.interval(found.value)
+    if (tense == "past" and not mention.plan and counted == "REL:DCT:year:0" and span and anchors.dct
+            and span[0] > anchors.dct.day and year.value != "0001"):
+        # "profit rose in the third quarter of the year", written in January: the year just gone
+        before = f"{int(year.value) - 1:04d}"
+        found = _resolve(replace(mention, value=template.replace("XXXX", before, 1)), anchors, tense, genre)
+        return Resolution(found.value, f"in {before}, the year before the publication date's, as that part of it is "
+                                       "yet to come and the sentence is in the past tense", year.anchor)
     return Resolution(found.value, f"in {year.value}, {year.reason}", year.anchor)
 
 

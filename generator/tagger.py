@@ -189,6 +189,27 @@ def _date_time_ranges(mentions: list[Mention], text: str, attached: dict[int, in
             attached[index] = attached[dated]
 
 
+def _on_the_day_named(mentions: list[Mention], index: int, sentence: Callable[[Mention], int],
+                      tense_at: Callable[[Mention], str | None],
+                      resolved: dict[int, tuple[str, Resolution]]) -> Resolution | None:
+    """A time of day said with no day ("with a window opening at 8:33 a.m.") after the one date of
+    its sentence, in the same tense, when that date is a day ("will launch the rocket on Monday
+    morning"): on that day, not on the publication date ("The curfew, announced on Friday, runs
+    from 10pm" is not Friday's)."""
+    mention = mentions[index]
+    if not mention.rule.attach or mention.value != _TODAY:
+        return None
+    dates = [other for other, candidate in enumerate(mentions) if other != index and candidate.type in ("DATE", "TIME")
+             and sentence(candidate) == sentence(mention) and not (candidate.rule.attach and candidate.value == _TODAY)]
+    if (len(dates) != 1 or dates[0] > index or dates[0] not in resolved
+            or tense_at(mentions[dates[0]]) != tense_at(mention)):
+        return None
+    day = timex.split_time(resolved[dates[0]][0])[0]
+    if timex.precision(day) != "day":
+        return None
+    return Resolution(day, f'on the day its sentence names, "{mentions[dates[0]].text}"', resolved[dates[0]][1].anchor)
+
+
 def _overnight_range_ends(mentions: list[Mention], text: str, resolved: dict[int, tuple[str, Resolution]]) -> None:
     """Move to the next day the end of a range of times on one day that ends before it starts
     ("the curfew runs from 10pm to 6am")."""
@@ -648,6 +669,7 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
         found = (_habitual(mention, mentions, lead_in, lead_out, genre, tense_here)
                  or _in_the_year_of_its_sentence(mentions, index, text, framing, tense_here)
                  or _holding_the_date_before(mentions, index, sentence_number, resolved)
+                 or _on_the_day_named(mentions, index, sentence_number, tense_at, resolved)
                  or _apposed_day(mentions, index, text, resolved)
                  or _weekday_joined_ahead(mentions, index, text, dct, resolved)
                  or _weekday_range_start(mentions, index, text, here, tense_at, genre)

@@ -6,7 +6,7 @@ import calendar
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Callable, NamedTuple
 
@@ -210,6 +210,39 @@ def _on_the_day_named(mentions: list[Mention], index: int, sentence: Callable[[M
     return Resolution(day, f'on the day its sentence names, "{mentions[dates[0]].text}"', resolved[dates[0]][1].anchor)
 
 
+_COUNTED_IN_HOURS = re.compile(r"REL:REF:(H|MIN)1:([+-]\d+(?:\.\d+)?)")
+_A_CLOCK_TIME = re.compile(r"(\d{4}-\d\d-\d\d)T(\d\d):(\d\d)")
+
+
+def _counted_from_a_time(mentions: list[Mention], index: int, resolved: dict[int, tuple[str, Resolution]],
+                         attached: dict[int, int]) -> Resolution | None:
+    """Hours or minutes later or earlier than a clock time said last ("broke out at 6:50 p.m. ... the
+    spire collapsed an hour later"): that time moved by them, not an unknown time after its day."""
+    counted = _COUNTED_IN_HOURS.fullmatch(mentions[index].value)
+    last = next((other for other in range(index - 1, -1, -1) if mentions[other].type in ("DATE", "TIME")), None)
+    if not counted or last is None:
+        return None
+    time_of_day = next((time for time, on in attached.items() if on == last and abs(time - last) == 1), None)
+    if last in attached:  # "on April 15 at 11:30 p.m.": the time, on the date it hangs on
+        time_of_day, last = last, attached[last]
+    if last not in resolved:
+        return None
+    said = resolved[last][0] if time_of_day is None else _with_time(
+        timex.split_time(resolved[last][0])[0], mentions[time_of_day].time)
+    if not (clock := _A_CLOCK_TIME.fullmatch(said)):
+        return None
+    try:
+        moved = datetime.fromisoformat(f"{clock[1]}T{clock[2]}:{clock[3]}") + timedelta(
+            **{"hours" if counted[1] == "H" else "minutes": float(counted[2])})
+    except OverflowError:
+        return None
+    if moved.second or moved.microsecond:
+        return None
+    shown = mentions[last if time_of_day is None else time_of_day].text
+    return Resolution(moved.strftime("%Y-%m-%dT%H:%M").rjust(16, "0"),
+                      f'{mentions[index].text.lower()} than "{shown}", {timex.describe(said)}')
+
+
 def _overnight_range_ends(mentions: list[Mention], text: str, resolved: dict[int, tuple[str, Resolution]]) -> None:
     """Move to the next day the end of a range of times on one day that ends before it starts
     ("the curfew runs from 10pm to 6am")."""
@@ -243,8 +276,9 @@ def _neighbour_date(mentions: list[Mention], index: int, text: str) -> int | Non
     """The index of a date written right next to the time of day at mentions[index]: a date, or
     a part of a day ("9:15 on Saturday morning")."""
     def dates(other: Mention) -> bool:
-        """A date that is not itself waiting to be dated by a neighbour ("20th day 20th day")."""
-        return other.type in ("DATE", "TIME") and not other.rule.attach
+        """A date that is not itself waiting to be dated by a neighbour ("20th day 20th day"), nor
+        counted in hours from a time ("at 6:50 p.m. An hour later")."""
+        return other.type in ("DATE", "TIME") and not other.rule.attach and not _COUNTED_IN_HOURS.fullmatch(other.value)
 
     mention = mentions[index]
     if index + 1 < len(mentions):
@@ -670,6 +704,7 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
                  or _in_the_year_of_its_sentence(mentions, index, text, framing, tense_here)
                  or _holding_the_date_before(mentions, index, sentence_number, resolved)
                  or _on_the_day_named(mentions, index, sentence_number, tense_at, resolved)
+                 or _counted_from_a_time(mentions, index, resolved, attached)
                  or _apposed_day(mentions, index, text, resolved)
                  or _weekday_joined_ahead(mentions, index, text, dct, resolved)
                  or _weekday_range_start(mentions, index, text, here, tense_at, genre)
@@ -725,7 +760,7 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
                 start=mention.start,
                 end=mention.end,
                 text=mention.text,
-                type=mention.type,
+                type="TIME" if mention.type == "DATE" and _A_CLOCK_TIME.fullmatch(value) else mention.type,
                 value=value,
                 mod=mention.mod,
                 rule=mention.rule.name,

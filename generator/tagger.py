@@ -234,7 +234,7 @@ def _counted_from_a_time(mentions: list[Mention], index: int, resolved: dict[int
     try:
         moved = datetime.fromisoformat(f"{clock[1]}T{clock[2]}:{clock[3]}") + timedelta(
             **{"hours" if counted[1] == "H" else "minutes": float(counted[2])})
-    except OverflowError:
+    except (OverflowError, ValueError):  # past 31 December 9999, or from a day no calendar has ("Feb. 29, 2021")
         return None
     if moved.second or moved.microsecond:
         return None

@@ -88,6 +88,7 @@ settings.register_profile("tagger", max_examples=300, deadline=None, suppress_he
 @example("the quarter ended Jan. 31", date.min, "news")
 @example('two years of "', None, "narrative")
 @example("the vote is on Dec. 31 or Monday", date(9999, 6, 1), "news")
+@example("On Feb. 29, 2021 at 4pm. An hour later", None, "news")
 def test_text_made_of_temporal_words(text, dct, genre):
     check(text, dct, genre)
 

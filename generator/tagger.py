@@ -30,6 +30,9 @@ _FUTURE_IN_THE_PAST = re.compile(r"\b(?:would|(?:was|were)\s+(?:to|going\s+to|du
 # The hours that the afternoon, the evening or the night puts after noon
 _AFTER_NOON_IN = {"AF": range(1, 7), "EV": range(4, 12), "NI": range(6, 12)}
 _TODAY = "REL:DCT:day:0"  # the day of a time of day said with none ("at 10 a.m.")
+_THAT_DAY = "REL:REF:day:0"  # the day of the last date mentioned
+# How many sentences after a day a time of day in the past tense said with none is on it
+TIME_AFTER_A_DAY_SENTENCES = 1
 _ANY_YEARS = re.compile(r"XXXX-(?:\d\d|SP|SU|FA|WI|WXX-\d)(?:-\d\d)?")  # a day, month or season of no year
 _OF = re.compile(r"\s+of\s+(?=[\w\"“])", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"(?P<gap>[^\w\"“”']*)(?P<word>[\"“]?\w[\w'’-]*[\"”]?)")
@@ -241,6 +244,18 @@ def _counted_from_a_time(mentions: list[Mention], index: int, resolved: dict[int
     shown = mentions[last if time_of_day is None else time_of_day].text
     return Resolution(moved.strftime("%Y-%m-%dT%H:%M").rjust(16, "0"),
                       f'{mentions[index].text.lower()} than "{shown}", {timex.describe(said)}')
+
+
+def _on_the_day_just_named(mention: Mention, anchors: Anchors, genre: str, tense_here: str | None,
+                           just_named: bool) -> Resolution | None:
+    """A time of day said with no day in a past-tense sentence of news, just after a day before the
+    publication date was named (just_named): on that day ("The attack began on Saturday. By
+    midday, fighters had crossed into several towns")."""
+    if not (genre == "news" and mention.rule.attach and mention.value == _TODAY and tense_here == "past" and just_named
+            and anchors.ref is not None and anchors.ref.granularity in ("day", "time") and anchors.dct is not None
+            and not anchors.ref.is_after_day(anchors.dct.day)):
+        return None
+    return resolve(replace(mention, value=_THAT_DAY), anchors, tense_here, genre)
 
 
 def _overnight_range_ends(mentions: list[Mention], text: str, resolved: dict[int, tuple[str, Resolution]]) -> None:
@@ -665,6 +680,7 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
     dated_paragraph = None  # the paragraph of the last date mentioned
     past_ref = None  # the last date mentioned that is not after the publication date
     framing = None  # a year that sets the time of the sentence (see _in_the_year_of_its_sentence)
+    ref_sentence = None  # the sentence of the last date mentioned
     for index, mention in enumerate(mentions):
         if index in attached:
             continue
@@ -705,6 +721,8 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
                  or _holding_the_date_before(mentions, index, sentence_number, resolved)
                  or _on_the_day_named(mentions, index, sentence_number, tense_at, resolved)
                  or _counted_from_a_time(mentions, index, resolved, attached)
+                 or _on_the_day_just_named(mention, here, genre, tense_here, ref_sentence is not None
+                                           and number - ref_sentence <= TIME_AFTER_A_DAY_SENTENCES)
                  or _apposed_day(mentions, index, text, resolved)
                  or _weekday_joined_ahead(mentions, index, text, dct, resolved)
                  or _weekday_range_start(mentions, index, text, here, tense_at, genre)
@@ -729,6 +747,7 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
                 mentioned, anchors.ref, genre, tense_here, lead_in, lead_out, heading, opens_paragraph):
             if not (anchors.ref and mentioned.holds(anchors.ref)):  # "1941" after "7 December 1941": still December
                 anchors = replace(anchors, ref=mentioned)
+                ref_sentence = number
                 if dct and not mentioned.is_after_day(dct):
                     past_ref = mentioned
             if "X" not in mention.value and not mention.value.startswith("REL:") and not (

@@ -33,6 +33,15 @@ _TODAY = "REL:DCT:day:0"  # the day of a time of day said with none ("at 10 a.m.
 _THAT_DAY = "REL:REF:day:0"  # the day of the last date mentioned
 # How many sentences after a day a time of day in the past tense said with none is on it
 TIME_AFTER_A_DAY_SENTENCES = 1
+_COUNTED_IN_HOURS = re.compile(r"REL:REF:(H|MIN)1:([+-]\d+(?:\.\d+)?)")  # "an hour later", "30 minutes earlier"
+_A_CLOCK_TIME = re.compile(r"(\d{4}-\d\d-\d\d)T(\d\d):(\d\d)")
+# A year that sets the time of its sentence: said first ("In 2008, Lehman filed for bankruptcy on
+# Sept. 15"), or followed by what happened then ("the worst since 2008, when Lehman filed ...")
+_WHEN_AFTER = re.compile(r"\s*,\s*when\b", re.IGNORECASE)
+_A_YEAR = re.compile(r"\d{4}")
+_A_DAY_OR_MONTH = re.compile(r"XXXX-\d\d(?:-\d\d)?")
+# The dates that the period under way may hold, by its length
+_FINER_DATES = {"year": ("day", "month", "quarter", "half"), "month": ("day",), "week": ("day",)}
 _ANY_YEARS = re.compile(r"XXXX-(?:\d\d|SP|SU|FA|WI|WXX-\d)(?:-\d\d)?")  # a day, month or season of no year
 _OF = re.compile(r"\s+of\s+(?=[\w\"“])", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"(?P<gap>[^\w\"“”']*)(?P<word>[\"“]?\w[\w'’-]*[\"”]?)")
@@ -213,17 +222,14 @@ def _on_the_day_named(mentions: list[Mention], index: int, sentence: Callable[[M
     return Resolution(day, f'on the day its sentence names, "{mentions[dates[0]].text}"', resolved[dates[0]][1].anchor)
 
 
-_COUNTED_IN_HOURS = re.compile(r"REL:REF:(H|MIN)1:([+-]\d+(?:\.\d+)?)")
-_A_CLOCK_TIME = re.compile(r"(\d{4}-\d\d-\d\d)T(\d\d):(\d\d)")
-
-
 def _counted_from_a_time(mentions: list[Mention], index: int, resolved: dict[int, tuple[str, Resolution]],
                          attached: dict[int, int]) -> Resolution | None:
     """Hours or minutes later or earlier than a clock time said last ("broke out at 6:50 p.m. ... the
     spire collapsed an hour later"): that time moved by them, not an unknown time after its day."""
-    counted = _COUNTED_IN_HOURS.fullmatch(mentions[index].value)
+    if not (counted := _COUNTED_IN_HOURS.fullmatch(mentions[index].value)):
+        return None
     last = next((other for other in range(index - 1, -1, -1) if mentions[other].type in ("DATE", "TIME")), None)
-    if not counted or last is None:
+    if last is None:
         return None
     time_of_day = next((time for time, on in attached.items() if on == last and abs(time - last) == 1), None)
     if last in attached:  # "on April 15 at 11:30 p.m.": the time, on the date it hangs on
@@ -242,7 +248,7 @@ def _counted_from_a_time(mentions: list[Mention], index: int, resolved: dict[int
     if moved.second or moved.microsecond:
         return None
     shown = mentions[last if time_of_day is None else time_of_day].text
-    return Resolution(moved.strftime("%Y-%m-%dT%H:%M").rjust(16, "0"),
+    return Resolution(moved.isoformat(timespec="minutes"),
                       f'{mentions[index].text.lower()} than "{shown}", {timex.describe(said)}')
 
 
@@ -336,13 +342,6 @@ def _weekday_said_before(mentions: list[Mention], index: int, text: str, value: 
     return Resolution(day, f'the day said just after it, "{mentions[index].text}"')
 
 
-# A year that sets the time of its sentence: said first ("In 2008, Lehman filed for bankruptcy on
-# Sept. 15"), or followed by what happened then ("the worst since 2008, when Lehman filed ...")
-_WHEN_AFTER = re.compile(r"\s*,\s*when\b", re.IGNORECASE)
-_A_YEAR = re.compile(r"\d{4}")
-_A_DAY_OR_MONTH = re.compile(r"XXXX-\d\d(?:-\d\d)?")
-
-
 def _in_the_year_of_its_sentence(mentions: list[Mention], index: int, text: str, framing: tuple[int, str] | None,
                                  tense_here: str | None) -> Resolution | None:
     """A day or month without its year, not in the future tense, after a year that sets the time
@@ -356,10 +355,6 @@ def _in_the_year_of_its_sentence(mentions: list[Mention], index: int, text: str,
         return None
     return Resolution(year + mention.value[4:], f'in {year}, the year "{mentions[year_index].text}" that sets the '
                                                 "time of its sentence")
-
-
-# The dates that the period under way may hold, by its length
-_FINER_DATES = {"year": ("day", "month", "quarter", "half"), "month": ("day",), "week": ("day",)}
 
 
 def _holding_the_date_before(mentions: list[Mention], index: int, sentence: Callable[[Mention], int],

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from . import vocabulary
 
-_WORD = re.compile(r"[\w'’]+")
+_WORD = re.compile(r"[\w'’]+(?:\.[\w'’]+)*")
 _LOOK_BEHIND = 16  # words before the expression that may decide its tense
 _LOOK_AHEAD = 8
 _GOVERNING_REACH = 4  # words at most between a verb of a timetable or a modal and a date it governs

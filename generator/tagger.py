@@ -713,6 +713,7 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
             here = replace(anchors, ref=anchors.dct)  # "will hire 500 in the next year": counted from now
         if framing is not None and sentence_number(mentions[framing[0]]) != number:
             framing = None
+        quarter_ended = _quarter_ending(mentions, index, text, here, tense_here, genre)
         found = (_habitual(mention, mentions, lead_in, lead_out, genre, tense_here)
                  or _in_the_year_of_its_sentence(mentions, index, text, framing, tense_here)
                  or _holding_the_date_before(mentions, index, sentence_number, resolved)
@@ -724,7 +725,7 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
                  or _weekday_joined_ahead(mentions, index, text, dct, resolved)
                  or _weekday_range_start(mentions, index, text, here, tense_at, genre)
                  or _range_start(mentions, index, text, here, tense_at, genre)
-                 or _quarter_ending(mentions, index, text, here, tense_here, genre)
+                 or quarter_ended
                  or resolve(mention, here, tense_here, genre))
         value = _with_time(found.value, mention.time)
         resolved[index] = (value, found)
@@ -751,7 +752,7 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
                     anchors.written and mentioned.holds(anchors.written)):
                 anchors = replace(anchors, written=Anchor.from_value(value, "the last date written in full"))
             reported = dct is None or not mentioned.is_after_day(dct)  # a forecast quarter is not the one reported on
-            if mentioned.granularity == "quarter" and not mention.value.startswith("REL:QTR") and reported:
+            if mentioned.granularity == "quarter" and (quarter_ended or not mention.value.startswith("REL:QTR")) and reported:
                 anchors = replace(anchors, quarter=Anchor.from_value(value, "the last quarter mentioned"))
                 quarter_sentence = number
 

@@ -751,9 +751,11 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
             if "X" not in mention.value and not mention.value.startswith("REL:") and not (
                     anchors.written and mentioned.holds(anchors.written)):
                 anchors = replace(anchors, written=Anchor.from_value(value, "the last date written in full"))
-            elif (genre == "narrative" and anchors.written and mentioned.granularity in ("season", "quarter", "half")
-                  and mentioned.day.year > anchors.written.day.year and _SETS_THE_TIME.fullmatch(lead_in)):
-                anchors = replace(anchors, written=mentioned)  # "The following spring they reached Berlin"
+            elif (genre == "narrative" and anchors.written and mentioned.day.year > anchors.written.day.year
+                  and (mentioned.granularity in ("season", "quarter", "half") and _SETS_THE_TIME.fullmatch(lead_in)
+                       or mentioned.granularity in ("day", "month") and mention.rule.from_the_story)):
+                # "The following spring they reached Berlin", "He escaped the following February"
+                anchors = replace(anchors, written=mentioned)
             reported = dct is None or not mentioned.is_after_day(dct)  # a forecast quarter is not the one reported on
             if mentioned.granularity == "quarter" and (quarter_ended or not mention.value.startswith("REL:QTR")) and reported:
                 anchors = replace(anchors, quarter=Anchor.from_value(value, "the last quarter mentioned"))

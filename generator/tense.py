@@ -266,7 +266,7 @@ def ends_a_range(lead_in: str) -> bool:
 
 def reports(words: str) -> bool:
     """Whether words hold a verb reporting what was said ("the company said on March 3")."""
-    return any(word in _markers()["reporting"] for word in _words_before(words))
+    return any(word.lower() in _markers()["reporting"] for word in _WORD.findall(words))
 
 
 def clause_around(lead_in: str, lead_out: str) -> tuple[str, str]:

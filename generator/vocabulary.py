@@ -59,9 +59,9 @@ BC = r"(?:B\.C\.E\.|B\.C\.|B\.C(?!\.)|BCE|BC)(?!\w)"  # "B.C" too, as typed befo
 # A year with its era after it or, for AD, before it; in capitals only: "an ad", "ce"
 _AD_YEAR = r"\d{1,4}\s*(?-i:A\.D\.|AD|C\.E\.|CE)(?!\w)|(?-i:A\.D\.|AD)\s*\d{1,4}(?!\d)"
 
-# What may follow a time of day: "5 p.m. EST", "8 p.m. Eastern", not "3 p.m. Central Park"
 # What stands between the two ends of a range: "Monday - Friday", "June to August", "Monday-to-Friday"
 RANGE_TO = r"\s*(?:-|–|—|to|until|till|through)\s*|-(?:to|through)-"
+# What may follow a time of day: "5 p.m. EST", "8 p.m. Eastern", not "3 p.m. Central Park"
 TIME_ZONE = (r"GMT|UTC|BST|CET|EST|EDT|CST|PST|PDT|ET|local\s+time"
              r"|(?-i:Eastern|Central|Mountain|Pacific)(?:\s+(?:(?-i:Standard|Daylight)\s+)?[Tt]ime|(?!\s+(?-i:[A-Z])))")
 

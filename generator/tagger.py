@@ -562,6 +562,30 @@ def _ends_what_a_length_is_of() -> frozenset[str]:
     return frozenset([*vocab["ends_what_a_length_is_of"], *vocab["tense"]["past"], *vocab["tense"]["finite_past"]])
 
 
+_SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+def _in_the_order_shown(mentions: list[Mention], text: str) -> list[Mention]:
+    """Mentions, each numeric date that reads either way round ("01/03/2015") read in the order of
+    day and month that the article's other numeric dates show, when they all show the same one
+    ("31/12/2018": the day first)."""
+    shown = {mention.rule.numeric_order: mention for mention in mentions
+             if mention.rule.numeric_order in ("day first", "month first")}
+    if len(shown) != 1:
+        return mentions
+    (order, example), = shown.items()
+    read = []
+    for mention in mentions:
+        if mention.rule.numeric_order == "either" and (parts := _SLASHED.fullmatch(mention.text)):
+            first, second, year = parts.groups()
+            day, month = (first, second) if order == "day first" else (second, first)
+            known_as = f'a day and month written {order}, as "{example.text}" is in the same article'
+            mention = replace(mention, value=f"{year}-{int(month):02d}-{int(day):02d}",
+                              rule=replace(mention.rule, known_as=known_as))
+        read.append(mention)
+    return read
+
+
 def _in_the_year_after(mentions: list[Mention], text: str) -> list[Mention]:
     """Mentions, each day, month, season, holiday or weekday without a year that is followed by
     "in" or "of" and a year ("Christmas in 2018", "three days before Christmas in 2018", "on
@@ -643,7 +667,7 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
     if genre not in GENRES:
         raise ValueError(f"genre must be one of {GENRES}, not {genre!r}")
     mentions = recognise(text, genre)
-    for join in (_counted_from_dates, _in_the_year_after, _days_of_periods, _in_a_relative_year):
+    for join in (_counted_from_dates, _in_the_year_after, _days_of_periods, _in_a_relative_year, _in_the_order_shown):
         mentions = join(mentions, text)
     if genre == "narrative":
         mentions = [_with_what_it_is_of(mention, mentions, text) for mention in mentions]

@@ -39,6 +39,7 @@ _A_CLOCK_TIME = re.compile(r"(\d{4}-\d\d-\d\d)T(\d\d):(\d\d)")
 # Sept. 15"), or followed by what happened then ("the worst since 2008, when Lehman filed ...")
 _WHEN_AFTER = re.compile(r"\s*,\s*when\b", re.IGNORECASE)
 _A_YEAR = re.compile(r"\d{4}")
+_A_THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _A_DAY_OR_MONTH = re.compile(r"XXXX-\d\d(?:-\d\d)?")
 # The dates that the period under way may hold, by its length
 _FINER_DATES = {"year": ("day", "month", "quarter", "half"), "month": ("day",), "week": ("day",)}
@@ -344,19 +345,30 @@ def _weekday_said_before(mentions: list[Mention], index: int, text: str, value: 
     return Resolution(day, f'the day said just after it, "{mentions[index].text}"')
 
 
-def _in_the_year_of_its_sentence(mentions: list[Mention], index: int, text: str, framing: tuple[int, str] | None,
-                                 tense_here: str | None) -> Resolution | None:
-    """A day or month without its year, not in the future tense, after a year that sets the time
-    of its sentence (framing: the mention's index and value) is in that year, unless a verb of
-    saying comes between them ("In 2019, sales rose, the company said on March 3")."""
+@lru_cache(maxsize=1)
+def _an_event_of_the_year() -> re.Pattern:
+    """What follows a year that names an event: "(the 2022) World Cup", "(the 2024) presidential election"."""
+    events = vocabulary.alternation(vocabulary.load()["events_named_by_their_year"])
+    return re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{events})\b", re.IGNORECASE)
+
+
+def _in_the_year_of_its_sentence(mentions: list[Mention], index: int, text: str,
+                                 framing: tuple[int, str, bool] | None, tense_here: str | None) -> Resolution | None:
+    """A day or month without its year after a year that sets the time of its sentence (framing:
+    the mention's index, value, and whether it names an event) is in that year, unless a verb of
+    saying comes between them ("In 2019, sales rose, the company said on March 3"); in the future
+    tense, only after a year that names an event ("The 2022 World Cup will be held in November")."""
     mention = mentions[index]
-    if framing is None or tense_here == "future" or not _A_DAY_OR_MONTH.fullmatch(mention.value):
+    if framing is None or not _A_DAY_OR_MONTH.fullmatch(mention.value):
         return None
-    year_index, year = framing
+    year_index, year, names_an_event = framing
+    if tense_here == "future" and not names_an_event:
+        return None
     if reports(text[mentions[year_index].end : mention.start]):
         return None
-    return Resolution(year + mention.value[4:], f'in {year}, the year "{mentions[year_index].text}" that sets the '
-                                                "time of its sentence")
+    said = mentions[year_index].text
+    why = f'the year of the event "{said}" names' if names_an_event else f'the year "{said}" that sets the time of its sentence'
+    return Resolution(year + mention.value[4:], f"in {year}, {why}")
 
 
 def _holding_the_date_before(mentions: list[Mention], index: int, sentence: Callable[[Mention], int],
@@ -700,7 +712,7 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
     paragraph_starts = [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(text)]
     dated_paragraph = None  # the paragraph of the last date mentioned
     past_ref = None  # the last date mentioned that is not after the publication date
-    framing = None  # a year that sets the time of the sentence (see _in_the_year_of_its_sentence)
+    framing = None  # a year that sets the time of its sentence (see _in_the_year_of_its_sentence)
     ref_sentence = None  # the sentence of the last date mentioned
     for index, mention in enumerate(mentions):
         if index in attached:
@@ -756,9 +768,10 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
         if (weekday := _weekday_said_before(mentions, index, text, value)) is not None:
             resolved[index - 1] = (_with_time(weekday.value, mentions[index - 1].time), weekday)
         mentioned = Anchor.from_value(value, "the last date mentioned")
-        if (genre == "news" and _A_YEAR.fullmatch(value) and dct and value < f"{dct.year:04d}"
-                and (_OPENS_SENTENCE.fullmatch(lead_in) or _WHEN_AFTER.match(lead_out))):
-            framing = (index, value)
+        names_an_event = bool(_A_THE.search(lead_in) and _an_event_of_the_year().match(lead_out))
+        if genre == "news" and _A_YEAR.fullmatch(value) and (names_an_event or (
+                dct and value < f"{dct.year:04d}" and (_OPENS_SENTENCE.fullmatch(lead_in) or _WHEN_AFTER.match(lead_out)))):
+            framing = (index, value, names_an_event)
         heading = _is_heading(text, start, end)
         paragraph = bisect_right(paragraph_starts, mention.start)
         opens_paragraph = mentioned is not None and paragraph != dated_paragraph

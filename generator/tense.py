@@ -246,17 +246,25 @@ def in_a_reported_clause(lead_in: str, lead_out: str) -> bool:
     return reported and not _tense_after(lead_out, 0)
 
 
+@lru_cache(maxsize=1)
+def _set_for() -> re.Pattern:
+    """A date something was called or set for, a few words on: "called a snap election for July 4"."""
+    words = vocabulary.alternation(vocabulary.load()["tense"]["set_for"])
+    return re.compile(rf"\b(?:{words})\b(?:\s+[\w'’-]+){{1,4}}?\s+for\s+$", re.IGNORECASE)
+
+
 def tells_of_a_plan(lead_in: str, lead_out: str) -> bool:
     """Whether the words around an expression tell of a plan, so that a sentence in the past tense
     may date something still ahead: a verb in the infinitive or a modal before it ("agreed to
     acquire the bank in January", "said it will redeem the shares on Oct. 31", "said it is calling
     the shares on Dec. 7", "signalled more rate rises in December"), a deadline ("must respond by
-    Oct. 31", "extended to Nov. 20") or a date named as one ("the Jan. 14 deadline", "a Jan. 14
-    return date").
+    Oct. 31", "extended to Nov. 20"), a date named as one ("the Jan. 14 deadline", "a Jan. 14
+    return date") or one something was called or set for ("called a snap election for July 4").
     "The company was fined on Jan. 5" tells of none: it is the last Jan. 5; nor does the end of a
     range, "rose from March to May"."""
     deadline = _DEADLINE_BEFORE.search(lead_in) and not ends_a_range(lead_in)
-    return bool(_plan_before().search(lead_in) or deadline or _DEADLINE_AFTER.match(lead_out))
+    return bool(_plan_before().search(lead_in) or deadline or _DEADLINE_AFTER.match(lead_out)
+                or _set_for().search(lead_in))
 
 
 def ends_a_range(lead_in: str) -> bool:

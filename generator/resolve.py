@@ -319,7 +319,7 @@ def _resolve_cyclic(value: str, anchor: Anchor, direction: str | None, strict: b
         return (day - timedelta(days=back)).isoformat()
     if value == "XXXX-02-29":
         return _leap_day(day, direction)
-    if _MONTH_OR_DAY.fullmatch(value):
+    if A_MONTH_OR_DAY.fullmatch(value):
         if direction == "current":  # this September: the one of the anchor's year
             year = day.year
         elif strict or not nearest:
@@ -411,7 +411,7 @@ _STEPS = {
     "day": ("days", 1), "week": ("weeks", 1), "weekend": ("weeks", 1), "month": ("months", 1),
     "quarter": ("months", 3), "year": ("years", 1), "decade": ("years", 10), "century": ("years", 100),
 }
-_MONTH_OR_DAY = re.compile(r"XXXX-\d\d(?:-\d\d)?")  # "January", "15 January": no year written
+A_MONTH_OR_DAY = re.compile(r"XXXX-\d\d(?:-\d\d)?")  # "January", "15 January": no year written
 _A_QUARTER = re.compile(r"XXXX-Q([1-4])")  # "the third quarter": no year written
 A_WEEKDAY = re.compile(r"XXXX-WXX-([1-7])")  # "Wednesday": no week written
 _FINER_STEPS = {"years": ("months", 12), "months": ("days", 30), "weeks": ("days", 7)}
@@ -863,7 +863,7 @@ def _resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str) 
     if genre == "news" and mention.rule.from_the_story:  # "the following January": after the last date mentioned
         anchor = anchors.get("REF", genre)
     else:
-        anchor = anchors.get("MONTH" if _MONTH_OR_DAY.fullmatch(value) else "WRITTEN", genre)
+        anchor = anchors.get("MONTH" if A_MONTH_OR_DAY.fullmatch(value) else "WRITTEN", genre)
     if anchor is None:
         return Resolution(value, "not resolved: the article has no publication date")
     direction, strict, why, told = _direction(mention, tense, genre)
@@ -872,7 +872,7 @@ def _resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str) 
     if (genre == "news" and tense == "future" and direction == "past" and (quarter := _A_QUARTER.fullmatch(value))
             and ((anchor.day.month - 1) // 3 + 1 - int(quarter[1])) % 4 >= QUARTERS_BEHIND_FOR_THE_NEXT):
         direction, why = "future", f"future tense, and the latest one is {QUARTERS_BEHIND_FOR_THE_NEXT} or more quarters back"
-    if direction is None and genre == "news" and _MONTH_OR_DAY.fullmatch(value):
+    if direction is None and genre == "news" and A_MONTH_OR_DAY.fullmatch(value):
         why += f": the one before unless the one after is at least {NO_TENSE_AHEAD_FACTOR} times nearer"
     try:
         resolved = _resolve_cyclic(value, anchor, direction, strict, nearest=genre == "news", plans=told)

@@ -12,7 +12,7 @@ from typing import Callable, NamedTuple
 
 from . import sentences, timex, vocabulary
 from .recognise import GENRES, PARAGRAPH_BREAK, Mention, recognise
-from .resolve import A_WEEKDAY, Anchor, Anchors, Resolution, resolve, without_weekday
+from .resolve import A_MONTH_OR_DAY, A_WEEKDAY, Anchor, Anchors, Resolution, resolve, without_weekday
 from .tense import (after_since, clause_around, ends_a_range, habit, in_a_reported_clause, reports, tells_of_a_plan,
                     tense)
 
@@ -39,8 +39,6 @@ _A_CLOCK_TIME = re.compile(r"(\d{4}-\d\d-\d\d)T(\d\d):(\d\d)")
 # Sept. 15"), or followed by what happened then ("the worst since 2008, when Lehman filed ...")
 _WHEN_AFTER = re.compile(r"\s*,\s*when\b", re.IGNORECASE)
 _A_YEAR = re.compile(r"\d{4}")
-_A_THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
-_A_DAY_OR_MONTH = re.compile(r"XXXX-\d\d(?:-\d\d)?")
 # The dates that the period under way may hold, by its length
 _FINER_DATES = {"year": ("day", "month", "quarter", "half"), "month": ("day",), "week": ("day",)}
 _ANY_YEARS = re.compile(r"XXXX-(?:\d\d|SP|SU|FA|WI|WXX-\d)(?:-\d\d)?")  # a day, month or season of no year
@@ -66,7 +64,8 @@ _SPAN_END = re.compile(r"\b(?:until|till)(?:\s+[\w'’-]+){0,6}\s+$", re.IGNOREC
 # An earlier date in brackets, "(1790)", or naming a thing, "the August 1792 uprising", "the 1978
 # Treaty of Friendship", looks back from the story, which goes on from where it was.
 _BRACKETED = (re.compile(r"\(\s*$"), re.compile(r"^\s*\)"))
-_NAMING = (re.compile(r"\bthe\s+$", re.IGNORECASE),
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_NAMING = (_THE_BEFORE,
            re.compile(r"^\s+(?!(?:and|or|to|until|till|through|when|as|of|in|on|at|by|for|with|from|after|before)\b)"
                       r"(?:[a-z]{3,}|[A-Z][a-z]{2,})\b"))
 _ENDED = re.compile(r"\s+(?:(?:that\s+)?(?:ended|ending)(?:\s+(?:in|on))?|to|through)\s+", re.IGNORECASE)
@@ -359,7 +358,7 @@ def _in_the_year_of_its_sentence(mentions: list[Mention], index: int, text: str,
     saying comes between them ("In 2019, sales rose, the company said on March 3"); in the future
     tense, only after a year that names an event ("The 2022 World Cup will be held in November")."""
     mention = mentions[index]
-    if framing is None or not _A_DAY_OR_MONTH.fullmatch(mention.value):
+    if framing is None or not A_MONTH_OR_DAY.fullmatch(mention.value):
         return None
     year_index, year, names_an_event = framing
     if tense_here == "future" and not names_an_event:
@@ -768,10 +767,11 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
         if (weekday := _weekday_said_before(mentions, index, text, value)) is not None:
             resolved[index - 1] = (_with_time(weekday.value, mentions[index - 1].time), weekday)
         mentioned = Anchor.from_value(value, "the last date mentioned")
-        names_an_event = bool(_A_THE.search(lead_in) and _an_event_of_the_year().match(lead_out))
-        if genre == "news" and _A_YEAR.fullmatch(value) and (names_an_event or (
-                dct and value < f"{dct.year:04d}" and (_OPENS_SENTENCE.fullmatch(lead_in) or _WHEN_AFTER.match(lead_out)))):
-            framing = (index, value, names_an_event)
+        if genre == "news" and _A_YEAR.fullmatch(value):
+            names_an_event = bool(_THE_BEFORE.search(lead_in) and _an_event_of_the_year().match(lead_out))
+            if names_an_event or (dct and value < f"{dct.year:04d}"
+                                  and (_OPENS_SENTENCE.fullmatch(lead_in) or _WHEN_AFTER.match(lead_out))):
+                framing = (index, value, names_an_event)
         heading = _is_heading(text, start, end)
         paragraph = bisect_right(paragraph_starts, mention.start)
         opens_paragraph = mentioned is not None and paragraph != dated_paragraph

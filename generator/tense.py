@@ -54,12 +54,17 @@ def _plan_before() -> re.Pattern:
                       r"|(?:is|are)\s+[a-z]+ing)\b", re.IGNORECASE)
 
 
+def _a_few_words_on(table: str, fewest: int, joiners: str) -> re.Pattern:
+    """A word of the tense table, then fewest to four words and one of joiners, before a date."""
+    words = vocabulary.alternation(vocabulary.load()["tense"][table])
+    return re.compile(rf"\b(?:{words})\b(?:\s+[\w'’-]+){{{fewest},4}}?\s+(?:{joiners})\s+$", re.IGNORECASE)
+
+
 @lru_cache(maxsize=1)
 def _moved_to() -> re.Pattern:
     """A date something was moved to, a few words after the moving: "postponed from April to
     September", "rescheduled for Friday"."""
-    words = vocabulary.alternation(vocabulary.load()["tense"]["moved_to"])
-    return re.compile(rf"\b(?:{words})\b(?:\s+[\w'’-]+){{0,4}}?\s+(?:to|until|till|for)\s+$", re.IGNORECASE)
+    return _a_few_words_on("moved_to", 0, "to|until|till|for")
 
 
 @lru_cache(maxsize=1)
@@ -249,8 +254,7 @@ def in_a_reported_clause(lead_in: str, lead_out: str) -> bool:
 @lru_cache(maxsize=1)
 def _set_for() -> re.Pattern:
     """A date something was called or set for, a few words on: "called a snap election for July 4"."""
-    words = vocabulary.alternation(vocabulary.load()["tense"]["set_for"])
-    return re.compile(rf"\b(?:{words})\b(?:\s+[\w'’-]+){{1,4}}?\s+for\s+$", re.IGNORECASE)
+    return _a_few_words_on("set_for", 1, "for")
 
 
 def tells_of_a_plan(lead_in: str, lead_out: str) -> bool:

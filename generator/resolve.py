@@ -21,6 +21,11 @@ from .recognise import Mention
 CALENDAR_UNITS = ("day", "week", "weekend", "month", "quarter", "year", "decade", "century")
 DURATION_LETTERS = {"Y": "year", "M": "month", "W": "week", "D": "day"}
 SUB_DAY_LETTERS = ("H", "MIN", "S")
+# So many hours, minutes or seconds after or before a date with no clock time most likely fall on
+# that date: "The bus crashed on Sunday. Two hours later, ..." is Sunday.
+WITHIN_ITS_DAY = {"H": 12, "MIN": 12 * 60, "S": 12 * 3600}
+_SUB_DAY_WORDS = {"H": "hour", "MIN": "minute", "S": "second"}
+PUBLICATION_DATE = "the publication date"  # the role of the anchor that is the publication date
 PAST_TENSE_AHEAD_DAYS = 90
 FUTURE_TENSE_BEHIND_DAYS = 14
 # With no tense to go by, a month or day named in news is the one before the publication date
@@ -48,7 +53,7 @@ class Anchor:
     value: str
     day: date  # for a date before Christ, a day of the shifted calendar (see ERA_SHIFT)
     granularity: str
-    role: str  # "the publication date" or "the last date mentioned"
+    role: str  # PUBLICATION_DATE or "the last date mentioned"
     before_christ: bool = False
 
     @classmethod
@@ -431,11 +436,19 @@ def _resolve_relative(value: str, anchor: Anchor | None) -> tuple[str | None, st
     unit_word = _UNIT_WORDS.get(unit, unit)
     sign = -1 if offset.startswith("-") else 1
     amount_text = offset.lstrip("+-")
-    if amount_text == "X" or unit.rstrip("0123456789") in SUB_DAY_LETTERS:
-        ref = "PAST_REF" if sign < 0 else "FUTURE_REF"
-        return ref, "an unspecified time " + ("before" if sign < 0 else "after") + (
-            f" {anchor}" if anchor else " the anchor"
-        )
+    letter = unit.rstrip("0123456789")
+    before_or_after = "before" if sign < 0 else "after"
+    # Not from the publication date: "the neighbourhood I left two minutes ago", quoted, was left
+    # when it was said.
+    if anchor is not None and anchor.role != PUBLICATION_DATE and letter in SUB_DAY_LETTERS and (
+            amount_text == "X" or float(amount_text) <= WITHIN_ITS_DAY[letter]):
+        count = "some" if amount_text == "X" else f"{float(amount_text):g}"
+        unit_words = _SUB_DAY_WORDS[letter] + ("" if count == "1" else "s")
+        return anchor.value, f"{count} {unit_words} {before_or_after} {anchor}: the same date"
+    if amount_text == "X" or letter in SUB_DAY_LETTERS:
+        if anchor is None and kind != "DCT":  # "He died minutes later": after what, the article does not say
+            return None, f"an unspecified time {before_or_after}"
+        return ("PAST_REF" if sign < 0 else "FUTURE_REF"), f"an unspecified time {before_or_after} {anchor or 'now'}"
     amount = float(amount_text) * sign
     if amount == 0:
         meaning = f"the {unit_word} of"

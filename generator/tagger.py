@@ -12,7 +12,8 @@ from typing import Callable, NamedTuple
 
 from . import sentences, timex, vocabulary
 from .recognise import GENRES, PARAGRAPH_BREAK, Mention, recognise
-from .resolve import A_MONTH_OR_DAY, A_WEEKDAY, Anchor, Anchors, Resolution, resolve, without_weekday
+from .resolve import (A_MONTH_OR_DAY, A_WEEKDAY, PUBLICATION_DATE, Anchor, Anchors, Resolution, resolve,
+                      without_weekday)
 from .tense import (after_since, clause_around, ends_a_range, habit, in_a_reported_clause, reports, tells_of_a_plan,
                     tense)
 
@@ -684,7 +685,7 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
         mentions = [_with_what_it_is_of(mention, mentions, text) for mention in mentions]
     spans = sentences.split(text)
     starts = [start for start, _ in spans]
-    dct_anchor = Anchor.from_value(dct.isoformat(), "the publication date") if dct else None
+    dct_anchor = Anchor.from_value(dct.isoformat(), PUBLICATION_DATE) if dct else None
 
     def sentence_number(mention: Mention) -> int:
         return bisect_right(starts, mention.start) - 1

@@ -66,6 +66,7 @@ class Rule:
     comparison: bool = False
     from_the_story: bool = False  # in news too, counted from the last date mentioned
     of_the_date_before: bool = False  # the year, month or week holding a finer date said before it
+    reported_on: bool = False  # a quarter that figures are for: the latest of its name, whatever the tense
     numeric_order: str | None = None  # "day first", "month first", or "either" way round ("01/03/2015")
     genre: str | None = None  # the only genre of text the rule is tried in
     needs: tuple[str, ...] = ()  # one of these must be in a stretch of text for the rule to be tried there
@@ -143,6 +144,7 @@ def load_rules() -> tuple[Rule, ...]:
                 comparison=bool(entry.get("comparison", False)),
                 from_the_story=bool(entry.get("from_the_story", False)),
                 of_the_date_before=bool(entry.get("of_the_date_before", False)),
+                reported_on=bool(entry.get("reported_on", False)),
                 numeric_order=entry.get("numeric_order"),
                 genre=entry.get("genre"),
                 examples=tuple(entry.get("examples", ())),

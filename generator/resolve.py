@@ -882,7 +882,8 @@ def _resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str) 
     direction, strict, why, told = _direction(mention, tense, genre)
     if mention.direction == "since" and A_WEEKDAY.fullmatch(value):
         strict = True  # "since Wednesday" written on a Wednesday: a week ago, not today
-    if (genre == "news" and tense == "future" and direction == "past" and (quarter := _A_QUARTER.fullmatch(value))
+    if (genre == "news" and tense == "future" and direction == "past" and not mention.rule.reported_on
+            and (quarter := _A_QUARTER.fullmatch(value))
             and ((anchor.day.month - 1) // 3 + 1 - int(quarter[1])) % 4 >= QUARTERS_BEHIND_FOR_THE_NEXT):
         direction, why = "future", f"future tense, and the latest one is {QUARTERS_BEHIND_FOR_THE_NEXT} or more quarters back"
     if direction is None and genre == "news" and A_MONTH_OR_DAY.fullmatch(value):

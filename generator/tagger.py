@@ -74,9 +74,9 @@ _ENDED = re.compile(r"\s+(?:(?:that\s+)?(?:ended|ending)(?:\s+(?:in|on))?|to|thr
 _COUNTED_FROM = re.compile(r"\s+(?P<sign>before|after|prior\s+to)\s+(?:the\s+)?", re.IGNORECASE)
 _A_LENGTH_BEFORE = re.compile(r"\b(?:for|within|over|during|lasted|lasting|last|spent|took|in)\s+\Z", re.IGNORECASE)
 _LENGTH = re.compile(r"DUR:(?P<count>\d+(?:\.\d+)?):(?P<unit>[YMWD]\d+)")
-_THE_DAY_BEFORE = re.compile(r"\bthe\s+(?:(?P<unit>day|week|month|year)|(?P<weekday>"
-                             + vocabulary.expand("{~WEEKDAY}") + r"))\s+(?P<sign>before|after)\s+(?:the\s+)?\Z",
-                             re.IGNORECASE)
+_THE_DAY_BEFORE = re.compile(r"\bthe\s+(?:(?:(?P<unit>day|week|month|year)|(?P<weekday>"
+                             + vocabulary.expand("{~WEEKDAY}") + r"))\s+(?P<sign>before|after)|(?P<eve>eve)\s+of)"
+                             r"\s+(?:the\s+)?\Z", re.IGNORECASE)
 # "Christmas in 2018", "Easter of 2019", "6 June in 1944": a day, month or season without a year
 # and the year written right after it
 _IN_THE_YEAR = re.compile(r"(?:\s*,)?\s+(?:in|of)\s+(?:the\s+year\s+)?", re.IGNORECASE)
@@ -495,7 +495,7 @@ def _quarter_ending(mentions: list[Mention], index: int, text: str, anchors: Anc
 def _counted_from_dates(mentions: list[Mention], text: str) -> list[Mention]:
     """Mentions, each date joined with what counts from it right before it: a length of time
     ("three days before Christmas", "a week after Jan. 5"), "the day after" ("the day before
-    Thanksgiving") or a weekday ("the Monday after Thanksgiving"). "for three days after
+    Thanksgiving", "the eve of Thanksgiving") or a weekday ("the Monday after Thanksgiving"). "for three days after
     Christmas" stays a length; "eight trading days after Oct. 12" are not calendar days."""
     joined: list[Mention] = []
     for base in mentions:
@@ -511,8 +511,11 @@ def _counted_from_dates(mentions: list[Mention], text: str) -> list[Mention]:
                 start = previous.start
         reach = max(gap_start, base.start - _THE_DAY_BEFORE_LONGEST)
         if base.type == "DATE" and shift is None and (day := _THE_DAY_BEFORE.search(text, reach, base.start)):
-            unit = day["unit"].lower() if day["unit"] else f"DOW{vocabulary.normalise('weekday', day['weekday'])}"
-            shift = f"{'+' if day['sign'].lower() == 'after' else '-'}1:{unit}"
+            if day["eve"]:  # "the eve of Thanksgiving": the day before
+                shift = "-1:day"
+            else:
+                unit = day["unit"].lower() if day["unit"] else f"DOW{vocabulary.normalise('weekday', day['weekday'])}"
+                shift = f"{'+' if day['sign'].lower() == 'after' else '-'}1:{unit}"
             start = day.start()
         if shift is None:
             joined.append(base)

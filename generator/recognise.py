@@ -309,15 +309,23 @@ def candidates(text: str, stretches: list[tuple[int, int]] | None = None, genre:
 
 
 @lru_cache(maxsize=1)
-def _modifier_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    """(words before a date that make it approximate or a limit, words after an expression that
-    open or blur its end, prefix glued to a date), each alternation in a named group per mod."""
+def _modifier_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    """(words before a date that make it approximate or a limit, the same before a clock time,
+    words after an expression that open or blur its end, prefix glued to a date), each
+    alternation in a named group per mod."""
     vocab = vocabulary.load()
-    before = "|".join(rf"(?P<{mod}>{vocabulary.alternation(words)})" for mod, words in vocab["date_qualifiers"].items())
+
+    def qualifiers(table: str) -> re.Pattern:
+        words = "|".join(rf"(?P<{mod}>{vocabulary.alternation(words)})" for mod, words in vocab[table].items())
+        return re.compile(rf"(?<![\w.])(?:{words})\s+$", _FLAGS)
+
     after = "|".join(rf"(?P<{mod}>{vocabulary.alternation(words)})" for mod, words in vocab["open_ends"].items())
     glued = "|".join(rf"(?P<{mod}>{re.escape(prefix)})" for prefix, mod in vocab["date_prefixes"].items())
-    return (re.compile(rf"(?<![\w.])(?:{before})\s+$", _FLAGS), re.compile(rf"\s+(?:{after})\b", _FLAGS),
+    return (qualifiers("date_qualifiers"), qualifiers("clock_qualifiers"), re.compile(rf"\s+(?:{after})\b", _FLAGS),
             re.compile(rf"(?<![\w-])(?:{glued})$", _FLAGS))
+
+
+_A_CLOCK_TIME = re.compile(r"\d|noon\b|midnight\b", re.IGNORECASE)
 
 
 def _mod_of(found: re.Match) -> str:
@@ -331,7 +339,7 @@ def _modified(mention: Mention, text: str) -> Mention:
     "post-1959" before a date; not one that names a thing ("to get around Wednesday's ruling")."""
     if mention.mod is not None or _POSSESSIVE.match(text, mention.end):
         return mention
-    qualifier, open_end, glued = _modifier_patterns()
+    qualifier, clock_qualifier, open_end, glued = _modifier_patterns()
     if found := open_end.match(text, mention.end):
         mod = _mod_of(found)
         if mod == "APPROX" or mention.type == "DATE":
@@ -341,9 +349,11 @@ def _modified(mention: Mention, text: str) -> Mention:
     if found := glued.search(text, max(0, mention.start - _CONTEXT), mention.start):
         mod = _mod_of(found)
         return replace(mention, start=found.start(), text=text[found.start() : mention.end], mod=mod)
-    if found := qualifier.search(text, max(0, mention.start - _CONTEXT), mention.start):
-        mod = _mod_of(found)
-        return replace(mention, start=found.start(), text=text[found.start() : mention.end], mod=mod)
+    found = qualifier.search(text, max(0, mention.start - _CONTEXT), mention.start)
+    if found is None and mention.type == "TIME" and _A_CLOCK_TIME.match(mention.text):
+        found = clock_qualifier.search(text, max(0, mention.start - _CONTEXT), mention.start)
+    if found:
+        return replace(mention, start=found.start(), text=text[found.start() : mention.end], mod=_mod_of(found))
     return mention
 
 

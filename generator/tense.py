@@ -257,18 +257,25 @@ def _set_for() -> re.Pattern:
     return _a_few_words_on("set_for", 1, "for")
 
 
+@lru_cache(maxsize=1)
+def _ahead_of() -> re.Pattern:
+    """The date of something still ahead, a few words on: "ahead of the snap election on Jan. 8"."""
+    return _a_few_words_on("ahead_of", 1, "on|in")
+
+
 def tells_of_a_plan(lead_in: str, lead_out: str) -> bool:
     """Whether the words around an expression tell of a plan, so that a sentence in the past tense
     may date something still ahead: a verb in the infinitive or a modal before it ("agreed to
     acquire the bank in January", "said it will redeem the shares on Oct. 31", "said it is calling
     the shares on Dec. 7", "signalled more rate rises in December"), a deadline ("must respond by
     Oct. 31", "extended to Nov. 20"), a date named as one ("the Jan. 14 deadline", "a Jan. 14
-    return date") or one something was called or set for ("called a snap election for July 4").
+    return date"), one something was called or set for ("called a snap election for July 4") or
+    one of something ahead ("was dissolved ahead of the snap election on Jan. 8").
     "The company was fined on Jan. 5" tells of none: it is the last Jan. 5; nor does the end of a
     range, "rose from March to May"."""
     deadline = _DEADLINE_BEFORE.search(lead_in) and not ends_a_range(lead_in)
     return bool(_plan_before().search(lead_in) or deadline or _DEADLINE_AFTER.match(lead_out)
-                or _set_for().search(lead_in))
+                or _set_for().search(lead_in) or _ahead_of().search(lead_in))
 
 
 def ends_a_range(lead_in: str) -> bool:

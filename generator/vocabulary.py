@@ -93,7 +93,7 @@ def macros() -> dict[str, str]:
         "NUM": rf"\d{{1,3}}(?:,\d{{3}})+|\d+(?:\s+1/2|½)|\d+(?:\.\d+)?|(?:{_TENS})(?:[\s-](?:{_ONES}))?|{alternation(vocab['numbers'])}",
         "DECADE": rf"\d{{0,2}}\d0s\s*{BC}|(?:1[0-9]|20)\d0s|[1-9]00s|['’]\d0s|\d0s|{alternation(vocab['decade_words'])}",
         "DAY": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?",
-        "YEAR": rf"(?:1[0-9]|20)\d\d|\d{{1,4}}\s*{BC}|{_AD_YEAR}",
+        "YEAR": rf"(?:1[0-9]|2[01])\d\d|\d{{1,4}}\s*{BC}|{_AD_YEAR}",
         "AD_YEAR": _AD_YEAR,
         "RANGE_TO": RANGE_TO,
         "MONTHS_JOIN": r"\s*[-–/]\s*|(?:-|\s+)(?:to|through)(?:-|\s+)",  # July-September, July to September
@@ -116,7 +116,7 @@ def macros() -> dict[str, str]:
             r"|(?<=\bat\s)(?:[01]\d|2[0-3])[0-5]\d\s*(?:hours|hrs)\b)"  # at 0430 hours, at 0430hrs
             rf"(?:\s+(?:{TIME_ZONE}))?"
         ),
-        "CENTURY": rf"1\dth|20th|21st|\d(?:st|nd|rd|th)|{alternation(vocab['spelled_centuries'])}",
+        "CENTURY": rf"1\dth|20th|21st|2[2-9](?:nd|rd|th)|\d(?:st|nd|rd|th)|{alternation(vocab['spelled_centuries'])}",
         "AGE_OWNER": rf"\b(?:{alternation(vocab['age_owners'])})",
         "SPELLED_YEAR": (
             rf"(?!ten\b)(?:{_TEENS})[\s-]+(?:(?:{_TENS})(?:[\s-](?:{_ONES}))?|{_TEENS}|o[\s-](?:{_ONES}))"

@@ -38,6 +38,8 @@ NO_TENSE_AHEAD_FACTOR = 4
 QUARTERS_BEHIND_FOR_THE_NEXT = 2
 NARRATIVE_WRAP_MONTHS = 6  # a month this far behind the story's month lies in the next year
 MONTH_KEPT_DAYS = 2  # "two days later" after June 1950 leaves June at most once in 15
+# How many of a unit "days later", "a few weeks earlier" or "months later" most likely means
+SOME_UNITS = {"day": (2, 9), "week": (2, 5), "month": (2, 11)}
 FINER_FIRST = ("time", "day", "weekend", "week", "month", "season", "quarter", "half", "year", "decade", "century")
 # Dates before Christ are reckoned as years of the calendar shifted by this much (BC 1 is year
 # ERA_SHIFT, AD 1 the year after), so that "the following year" after 491 BC is 490 BC. The
@@ -445,6 +447,12 @@ def _resolve_relative(value: str, anchor: Anchor | None) -> tuple[str | None, st
         count = "some" if amount_text == "X" else f"{float(amount_text):g}"
         unit_words = _SUB_DAY_WORDS[letter] + ("" if count == "1" else "s")
         return anchor.value, f"{count} {unit_words} {before_or_after} {anchor}: the same date"
+    if amount_text == "X" and anchor is not None and kind != "DCT" and letter not in SUB_DAY_LETTERS:
+        # "Days later": a date, though not one to name exactly; "the future" it is not
+        if (known := _some_units_from(anchor, unit, sign)) is not None:
+            return known, (f"some {unit_word}s {before_or_after} {anchor}, which gives no exact {unit_word}: "
+                           f"taken as {timex.describe(known)}")
+        return None, f"some {unit_word}s {before_or_after} {anchor}, which leaves even the year open"
     if amount_text == "X" or letter in SUB_DAY_LETTERS:
         if anchor is None and kind != "DCT":  # "He died minutes later": after what, the article does not say
             return None, f"an unspecified time {before_or_after}"
@@ -504,6 +512,30 @@ def _known_part(anchor: Anchor, unit: str, amount: float) -> str | None:
     if granularity == "month" and anchor.granularity != "month":
         return f"{year}-XX"
     return None
+
+
+def _some_units_from(anchor: Anchor, unit: str, sign: int) -> str | None:
+    """What can be said of "days later", "a few weeks earlier", "months later" counted from a date:
+    the month or year that every day SOME_UNITS of them away shares ("Days later" after 3 May 2019
+    is a day in May 2019), or None when they share no year."""
+    granularity = (_unit_granularity(unit) or (None, 1))[0]
+    if granularity not in SOME_UNITS or anchor.before_christ:
+        return None
+    fewest, most = SOME_UNITS[granularity]
+    unit_name, multiple = _STEPS[granularity]
+    first, last = anchor.span
+    try:
+        if sign > 0:
+            first, last = first + _delta(unit_name, multiple * fewest), last + _delta(unit_name, multiple * most)
+        else:
+            first, last = first - _delta(unit_name, multiple * most), last - _delta(unit_name, multiple * fewest)
+    except (OverflowError, ValueError):  # before year 1 or after 9999
+        return None
+    if first.year != last.year:
+        return None
+    if granularity == "day":
+        return f"{first.year:04d}-{f'{first.month:02d}' if first.month == last.month else 'XX'}-XX"
+    return f"{first.year:04d}-{'WXX' if granularity == 'week' else 'XX'}"
 
 
 def _unresolved_form(value: str) -> str:

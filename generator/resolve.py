@@ -447,12 +447,13 @@ def _resolve_relative(value: str, anchor: Anchor | None) -> tuple[str | None, st
         count = "some" if amount_text == "X" else f"{float(amount_text):g}"
         unit_words = _SUB_DAY_WORDS[letter] + ("" if count == "1" else "s")
         return anchor.value, f"{count} {unit_words} {before_or_after} {anchor}: the same date"
-    if amount_text == "X" and anchor is not None and kind != "DCT" and letter not in SUB_DAY_LETTERS:
-        # "Days later": a date, though not one to name exactly; "the future" it is not
+    if amount_text == "X" and anchor is not None and letter not in SUB_DAY_LETTERS:
+        # "Days later", "a few days ago": a date, though not one to name exactly
         if (known := _some_units_from(anchor, unit, sign)) is not None:
             return known, (f"some {unit_word}s {before_or_after} {anchor}, which gives no exact {unit_word}: "
                            f"taken as {timex.describe(known)}")
-        return None, f"some {unit_word}s {before_or_after} {anchor}, which leaves even the year open"
+        if kind != "DCT":  # "Years later" is no more "the future" than it is dated; "years ago" is the past
+            return None, f"some {unit_word}s {before_or_after} {anchor}, which leaves even the year open"
     if amount_text == "X" or letter in SUB_DAY_LETTERS:
         if anchor is None and kind != "DCT":  # "He died minutes later": after what, the article does not say
             return None, f"an unspecified time {before_or_after}"

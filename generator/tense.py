@@ -20,8 +20,9 @@ _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$|\bsince\s+(?:the|a|an|his|her|its|t
 # a deadline ("must respond by", "extended to"), not the time before a date ("the run-up to Christmas")
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|through|(?<![-\s]up\s)(?<!countdown\s)to)\s+$", re.IGNORECASE)
 _RANGE_END_BEFORE = re.compile(r"\bfrom\s+\S+(?:\s+\S+){0,3}\s*(?:-|–|—|to|until|till|through)\s*$", re.IGNORECASE)
-# a sentence that opens with a condition in the present: "Once the bill is signed on Monday, it becomes law"
-_A_CONDITION = re.compile(r"\s*(?:if|once|unless|as\s+soon\s+as)\b", re.IGNORECASE)
+# a sentence that opens with a condition in the present: "Once the bill is signed on Monday, it becomes law",
+# "Should the deal fall through on Monday, shares could slump"
+_A_CONDITION = re.compile(r"\s*(?:if|once|unless|as\s+soon\s+as|should)\b", re.IGNORECASE)
 # a time of the day a deadline ends at, before its date: "until the close of business on", "by 5 p.m. on"
 _TIME_OF_A_DEADLINE = (r"(?:(?:(?:the\s+)?(?:end|close)\s+of\s+(?:business|play|trading|the\s+day)"
                        r"|\d[\d.:]*\s*(?:[ap]\.?m\.?)?|noon|midnight)\s+(?:on\s+)?)?")

@@ -22,8 +22,10 @@ MOD_WORDS = {"START": "early {}", "MID": "mid-{}", "END": "late {}", "APPROX": "
              "ON_OR_AFTER": "on or after {}", "LESS_THAN": "less than {}", "MORE_THAN": "more than {}",
              "EQUAL_OR_LESS": "at most {}", "EQUAL_OR_MORE": "at least {}"}
 _SINCE = re.compile(r"\b(?:ever\s+)?since\s+$", re.IGNORECASE)
-# "earlier this year", "later this month": the part of the period before or after the publication date
-_EARLIER_OR_LATER = re.compile(r"(?P<earlier>earlier)|later", re.IGNORECASE)
+# "earlier this year", "so far this year", "later this month": the part of the period before or
+# after the publication date
+_EARLIER_OR_LATER = re.compile(r"earlier|(?P<later>later)", re.IGNORECASE)
+_SO_FAR = re.compile(r"\bso\s+far\s+(?:in\s+)?$", re.IGNORECASE)
 # A dateline, "BRUSSELS, February 10 (Xinhua) --": a place in capitals, the date, a credit; on a
 # line of its own, or opening the first sentence before a dash ("LONDON, Jan 5 (Reuters) - Shares
 # fell", "Jan 5 (Reuters) - Oil rose").
@@ -127,21 +129,22 @@ def events_of(article: Article, marks: list[Mark]) -> list[Event]:
         precision = timex.precision(found.value)
         text = label(found.value, found.mod, found.type)
         provenance = [_explain(found)]
-        since = _SINCE.search(article.body[found.sentence[0] : found.start])
+        before = article.body[found.sentence[0] : found.start]
+        since = _SINCE.search(before)
+        part = _SO_FAR.search(before) or _EARLIER_OR_LATER.match(found.text)
         if since and article.published and start <= article.published:
             end, precision = article.published, "range"
             text = f"{_day(start) if start == span[1] else text} – {_day(end)}"
             provenance.append(f"“since” makes it a range up to the publication date, {_day(end)}.")
-        elif ((part := _EARLIER_OR_LATER.match(found.text)) and article.published
-              and start <= article.published <= end):
-            if part["earlier"]:
-                end, side = article.published, "before"
-            else:
+        elif part and article.published and start <= article.published <= end:
+            if part.groupdict().get("later"):
                 start, side = article.published, "after"
+            else:
+                end, side = article.published, "before"
             precision, text = "range", f"{_day(start)} – {_day(end)}"
             provenance = [_explain(replace(found, mod=None)),
-                          f"“{part[0]}” makes it the part of {timex.describe(found.value)} {side} the publication "
-                          f"date, {_day(article.published)}."]
+                          f"“{' '.join(part[0].split())}” makes it the part of {timex.describe(found.value)} {side} "
+                          f"the publication date, {_day(article.published)}."]
         key = (found.sentence, start, end)
         event = grouped.get(key)
         if event is None:

@@ -35,3 +35,9 @@ def test_early_this_year_and_earlier_that_year_keep_their_period():
     assert (early.start.isoformat(), early.end.isoformat(), early.label) == ("2024-01-01", "2024-12-31", "early 2024")
     [_, that_year] = events("The firm was founded in 2015. Earlier that year, its owners met.")
     assert (that_year.start.isoformat(), that_year.end.isoformat()) == ("2015-01-01", "2015-12-31")
+
+
+def test_so_far_this_year_is_the_part_of_it_before_the_publication_date():
+    [event] = events("The stock is up 40% so far this year.")
+    assert (event.start.isoformat(), event.end.isoformat(), event.precision) == ("2024-01-01", "2024-11-14", "range")
+    assert "“so far” makes it the part of 2024 before the publication date" in " ".join(event.provenance)

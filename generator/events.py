@@ -142,9 +142,10 @@ def events_of(article: Article, marks: list[Mark]) -> list[Event]:
             else:
                 end, side = article.published, "before"
             precision, text = "range", f"{_day(start)} – {_day(end)}"
+            words = " ".join(part[0].split())
             provenance = [_explain(replace(found, mod=None)),
-                          f"“{' '.join(part[0].split())}” makes it the part of {timex.describe(found.value)} {side} "
-                          f"the publication date, {_day(article.published)}."]
+                          f"“{words}” makes it the part of {timex.describe(found.value)} {side} the publication "
+                          f"date, {_day(article.published)}."]
         key = (found.sentence, start, end)
         event = grouped.get(key)
         if event is None:

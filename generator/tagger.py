@@ -495,8 +495,9 @@ def _quarter_ending(mentions: list[Mention], index: int, text: str, anchors: Anc
 def _counted_from_dates(mentions: list[Mention], text: str) -> list[Mention]:
     """Mentions, each date joined with what counts from it right before it: a length of time
     ("three days before Christmas", "a week after Jan. 5"), "the day after" ("the day before
-    Thanksgiving", "the eve of Thanksgiving") or a weekday ("the Monday after Thanksgiving"). "for three days after
-    Christmas" stays a length; "eight trading days after Oct. 12" are not calendar days."""
+    Thanksgiving", "the eve of Thanksgiving") or a weekday ("the Monday after Thanksgiving"). "for
+    three days after Christmas" stays a length; "eight trading days after Oct. 12" are not calendar
+    days."""
     joined: list[Mention] = []
     for base in mentions:
         previous = joined[-1] if joined else None

@@ -15,9 +15,11 @@ PUBLISHED = date(2022, 11, 17)  # a Thursday
     ("The law was to take effect on January 1st.", "2023-01-01",
      "the 1 January after the publication date, Thu 17 November 2022; past tense, but no more than 90 days "
      "ahead: read as a plan reported in the past tense"),
-    ("Officials will look into the Nov. 7 bombings.", "2022-11-07",
+    ("Officials will look into the Nov. 7 letter.", "2022-11-07",
      "the 7 November before the publication date, Thu 17 November 2022; future tense, but no more than 14 days "
      "back: read as an earlier date the future refers to"),
+    ("Officials will look into the Nov. 7 bombings.", "2022-11-07",
+     "the 7 November before the publication date, Thu 17 November 2022; an incident named by its date has happened"),
     ("The index is within 70 points of the record high set on Feb. 6.", "2022-02-06",
      "the 6 February before the publication date, Thu 17 November 2022; no tense marks the sentence: the one "
      "before unless the one after is at least 4 times nearer"),

@@ -231,6 +231,19 @@ def _clock(text: str) -> str:
     return f"{hour:02d}:{minute}"
 
 
+def _range_start_clock(text: str) -> str:
+    """The first time of "9 and 10 p.m.", "11 to 1 a.m.": the hour before the end's, in its half of
+    the day when it is earlier than the end on the clock, else in the other half."""
+    found = re.fullmatch(r"(\d{1,2}(?:[:.]\d\d)?)\s*(?:and|to|until|till|-|–)\s*(\d{1,2})(?:[:.]\d\d)?\s*([ap])\.?\s*m\.?",
+                         text, re.IGNORECASE)
+    if not found:
+        raise Rejected(f"{text!r} is not a range of clock times")
+    start, end_hour, half = found.group(1), int(found.group(2)), found.group(3).lower()
+    start_hour = int(re.split(r"[:.]", start)[0])
+    same_half = start_hour % 12 < end_hour % 12
+    return _clock(f"{start} {half if same_half else ('a' if half == 'p' else 'p')}m")
+
+
 def _year(text: str) -> str:
     """'1998' -> 1998, '480 BC' -> BC0480, 'AD 79' and '79 CE' -> 0079."""
     if re.search(BC, text):
@@ -338,6 +351,7 @@ NORMALISERS = {
     "bc": lambda text: "BC",  # an era marker after a century
     "spelled_year": _spelled_year,
     "clock": _clock,
+    "range_start_clock": _range_start_clock,
 }
 
 

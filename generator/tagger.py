@@ -84,6 +84,7 @@ _WITHOUT_A_YEAR = re.compile(r"(?:(?:SHIFT|ON):[^X]*)?XXXX-(?:\d\d|(?!WXX$)[A-Z]
 _A_RELATIVE_YEAR = re.compile(r"REL:\w+:(?:year|Y1):[+-]?\d+")  # "last year", "two years ago", "that year"
 _OF_THE_YEAR = re.compile(r"\s+(?:of\s+)?", re.IGNORECASE)
 _THE_DAY_BEFORE_LONGEST = 40  # characters: "the Wednesday before the " with room to spare
+_SAYING_REACH = 30  # characters before a date that "told reporters on" it may stand in
 # "the last day of October", "the first day of next year": a day that opens or closes the period right after it
 _THE_DAY_OF = re.compile(r"\bthe\s+(?:(?P<first>first|opening)|last|final|closing)\s+day\s+of\s+\Z", re.IGNORECASE)
 _THE_DAY_OF_LONGEST = 30  # characters: "the opening day of " with room to spare
@@ -410,6 +411,34 @@ def _weekday_joined_ahead(mentions: list[Mention], index: int, text: str, dct: d
         return None
     return Resolution((day + timedelta(days=ahead)).isoformat(),
                       f'the first {calendar.day_name[int(weekday[1]) - 1]} after "{mentions[index - 1].text}"')
+
+
+def _weekday_ahead_of_the_saying(mentions: list[Mention], index: int, text: str, dct: date | None,
+                                 resolved: dict[int, tuple[str, Resolution]], sentence: Callable[[Mention], int],
+                                 tense_here: str | None, genre: str) -> Resolution | None:
+    """A weekday still ahead in what was said on a day before the publication date ("He said on
+    Friday that talks would resume on Monday"): the first such weekday after the day it was said."""
+    weekday = A_WEEKDAY.fullmatch(mentions[index].value)
+    if not weekday or mentions[index].type != "DATE" or genre != "news" or tense_here != "future" or dct is None:
+        return None
+    for said in range(index - 1, -1, -1):
+        if sentence(mentions[said]) != sentence(mentions[index]):
+            return None
+        if said not in resolved:
+            continue
+        day_said = timex.split_time(resolved[said][0])[0]
+        if timex.precision(day_said) != "day" or day_said.startswith("BC") or date.fromisoformat(day_said) >= dct:
+            continue
+        words_before = text[max(0, mentions[said].start - _SAYING_REACH) : mentions[said].start]
+        if reports(text[mentions[said].end : mentions[index].start]) or reports(words_before):
+            day = date.fromisoformat(day_said)
+            ahead = (int(weekday[1]) - day.isoweekday()) % 7 or 7
+            if (date.max - day).days < ahead:
+                return None
+            return Resolution((day + timedelta(days=ahead)).isoformat(),
+                              f'the first {calendar.day_name[int(weekday[1]) - 1]} after "{mentions[said].text}", '
+                              f"{timex.describe(day_said)}, the day it was said")
+    return None
 
 
 def _weekday_range_start(mentions: list[Mention], index: int, text: str, anchors: Anchors,
@@ -763,6 +792,8 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
                                            and number - ref_sentence <= TIME_AFTER_A_DAY_SENTENCES)
                  or _apposed_day(mentions, index, text, resolved)
                  or _weekday_joined_ahead(mentions, index, text, dct, resolved)
+                 or _weekday_ahead_of_the_saying(mentions, index, text, dct, resolved, sentence_number, tense_here,
+                                                 genre)
                  or _weekday_range_start(mentions, index, text, here, tense_at, genre)
                  or _range_start(mentions, index, text, here, tense_at, genre)
                  or quarter_ended

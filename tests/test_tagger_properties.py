@@ -89,6 +89,7 @@ settings.register_profile("tagger", max_examples=300, deadline=None, suppress_he
 @example('two years of "', None, "narrative")
 @example("the vote is on Dec. 31 or Monday", date(9999, 6, 1), "news")
 @example("On Feb. 29, 2021 at 4pm. An hour later", None, "news")
+@example("He said on Thursday that the talks would resume on Monday.", date.max, "news")
 def test_text_made_of_temporal_words(text, dct, genre):
     check(text, dct, genre)
 

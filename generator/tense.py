@@ -100,6 +100,8 @@ def _word_tense(words: list[str], index: int) -> str | None:
     only_before, not_before = _timetable_word_company()
     if (word in only_before and after not in only_before[word]) or after in not_before.get(word, ()):
         return None
+    if before in markers["comparing"] and (word in markers["future"] or word.endswith("ed")):
+        return None  # "rose more than expected in October"
     if (word in markers["future"] or word in markers["timetable"]
             or (word == "to" and before in markers["future_before_to"])
             or (word == "for" and before in markers["future_before_for"]) or (word == "due" and _scheduled(words, index))

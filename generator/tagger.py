@@ -372,6 +372,17 @@ def _in_the_year_of_its_sentence(mentions: list[Mention], index: int, text: str,
     return Resolution(year + mention.value[4:], f"in {year}, {why}")
 
 
+def _dated_before_in_its_sentence(mentions: list[Mention], index: int, sentence: Callable[[Mention], int],
+                                  resolved: dict[int, tuple[str, Resolution]]):
+    """The mentions resolved before mentions[index] in its sentence, nearest first, each as its
+    index and the date of its value (a time of day left off)."""
+    for before in range(index - 1, -1, -1):
+        if sentence(mentions[before]) != sentence(mentions[index]):
+            return
+        if before in resolved:
+            yield before, timex.split_time(resolved[before][0])[0]
+
+
 def _holding_the_date_before(mentions: list[Mention], index: int, sentence: Callable[[Mention], int],
                              resolved: dict[int, tuple[str, Resolution]]) -> Resolution | None:
     """"the year" of results, "the week's": the one holding the last date said before it in its
@@ -380,17 +391,23 @@ def _holding_the_date_before(mentions: list[Mention], index: int, sentence: Call
     if not mention.rule.of_the_date_before:
         return None
     unit = mention.value.split(":")[2]
-    for before in range(index - 1, -1, -1):
-        if sentence(mentions[before]) != sentence(mention):
-            return None
-        if before not in resolved:
-            continue
-        value = timex.split_time(resolved[before][0])[0]
+    for before, value in _dated_before_in_its_sentence(mentions, index, sentence, resolved):
         if timex.precision(value) not in _FINER_DATES[unit] or value.startswith("BC"):
             return None
         held = timex.format_period(unit, timex.interval(value)[0])
         return Resolution(held, f'the {unit} of "{mentions[before].text}", said before it')
     return None
+
+
+def _first_weekday_after(day_value: str, weekday: int, after: str) -> Resolution | None:
+    """The first given weekday (1 is Monday) after the day of day_value, which after names; None
+    past 31 December 9999."""
+    day = date.fromisoformat(day_value)
+    ahead = (weekday - day.isoweekday()) % 7 or 7
+    if (date.max - day).days < ahead:
+        return None
+    return Resolution((day + timedelta(days=ahead)).isoformat(),
+                      f"the first {calendar.day_name[weekday - 1]} after {after}")
 
 
 def _weekday_joined_ahead(mentions: list[Mention], index: int, text: str, dct: date | None,
@@ -405,12 +422,7 @@ def _weekday_joined_ahead(mentions: list[Mention], index: int, text: str, dct: d
     before = timex.split_time(resolved[index - 1][0])[0]
     if timex.precision(before) != "day" or before.startswith("BC") or dct is None or date.fromisoformat(before) <= dct:
         return None
-    day = date.fromisoformat(before)
-    ahead = (int(weekday[1]) - day.isoweekday()) % 7 or 7
-    if (date.max - day).days < ahead:
-        return None
-    return Resolution((day + timedelta(days=ahead)).isoformat(),
-                      f'the first {calendar.day_name[int(weekday[1]) - 1]} after "{mentions[index - 1].text}"')
+    return _first_weekday_after(before, int(weekday[1]), f'"{mentions[index - 1].text}"')
 
 
 def _weekday_ahead_of_the_saying(mentions: list[Mention], index: int, text: str, dct: date | None,
@@ -421,23 +433,13 @@ def _weekday_ahead_of_the_saying(mentions: list[Mention], index: int, text: str,
     weekday = A_WEEKDAY.fullmatch(mentions[index].value)
     if not weekday or mentions[index].type != "DATE" or genre != "news" or tense_here != "future" or dct is None:
         return None
-    for said in range(index - 1, -1, -1):
-        if sentence(mentions[said]) != sentence(mentions[index]):
-            return None
-        if said not in resolved:
-            continue
-        day_said = timex.split_time(resolved[said][0])[0]
+    for said, day_said in _dated_before_in_its_sentence(mentions, index, sentence, resolved):
         if timex.precision(day_said) != "day" or day_said.startswith("BC") or date.fromisoformat(day_said) >= dct:
             continue
         words_before = text[max(0, mentions[said].start - _SAYING_REACH) : mentions[said].start]
         if reports(text[mentions[said].end : mentions[index].start]) or reports(words_before):
-            day = date.fromisoformat(day_said)
-            ahead = (int(weekday[1]) - day.isoweekday()) % 7 or 7
-            if (date.max - day).days < ahead:
-                return None
-            return Resolution((day + timedelta(days=ahead)).isoformat(),
-                              f'the first {calendar.day_name[int(weekday[1]) - 1]} after "{mentions[said].text}", '
-                              f"{timex.describe(day_said)}, the day it was said")
+            return _first_weekday_after(day_said, int(weekday[1]), f'"{mentions[said].text}", '
+                                        f"{timex.describe(day_said)}, the day it was said")
     return None
 
 

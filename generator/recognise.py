@@ -325,7 +325,7 @@ def _modifier_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern
             re.compile(rf"(?<![\w-])(?:{glued})$", _FLAGS))
 
 
-_A_CLOCK_TIME = re.compile(r"\d|noon\b|midnight\b", re.IGNORECASE)
+_SAID_AS_A_CLOCK_TIME = re.compile(r"\d|noon\b|midnight\b", re.IGNORECASE)  # how a clock time's words begin
 
 
 def _mod_of(found: re.Match) -> str:
@@ -350,7 +350,7 @@ def _modified(mention: Mention, text: str) -> Mention:
         mod = _mod_of(found)
         return replace(mention, start=found.start(), text=text[found.start() : mention.end], mod=mod)
     found = qualifier.search(text, max(0, mention.start - _CONTEXT), mention.start)
-    if found is None and mention.type == "TIME" and _A_CLOCK_TIME.match(mention.text):
+    if found is None and mention.type == "TIME" and _SAID_AS_A_CLOCK_TIME.match(mention.text):
         found = clock_qualifier.search(text, max(0, mention.start - _CONTEXT), mention.start)
     if found:
         return replace(mention, start=found.start(), text=text[found.start() : mention.end], mod=_mod_of(found))

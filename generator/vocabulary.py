@@ -79,6 +79,7 @@ TABLE_MACROS = {
     "SPELLED_DAY": "spelled_days", "CAR_MAKE": "car_makes", "FIGURE_WORD": "figure_words", "NAMED_DAY": "named_days",
     "COUNTED": "counted_after_a_day", "WEEK_OF_MONTH": "weeks_of_a_month",
     "WEEK_FROM_A_DAY": "weeks_from_a_day", "PUBLISHING_VERB": "publishing_verbs", "INCIDENT": "incidents",
+    "MORNING_HOURS": "morning_hours",
 }
 
 

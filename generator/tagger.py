@@ -609,7 +609,7 @@ def _ends_what_a_length_is_of() -> frozenset[str]:
     return frozenset([*vocab["ends_what_a_length_is_of"], *vocab["tense"]["past"], *vocab["tense"]["finite_past"]])
 
 
-_SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+_SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d\d)")
 
 
 def _in_the_order_shown(mentions: list[Mention], text: str) -> list[Mention]:
@@ -627,6 +627,7 @@ def _in_the_order_shown(mentions: list[Mention], text: str) -> list[Mention]:
             first, second, year = parts.groups()
             day, month = (first, second) if order == "day first" else (second, first)
             known_as = f'a day and month written {order}, as "{example.text}" is in the same article'
+            year = year if len(year) == 4 else f"XX{year}"  # "11/3/19": the nearest year ending so
             mention = replace(mention, value=f"{year}-{int(month):02d}-{int(day):02d}",
                               rule=replace(mention.rule, known_as=known_as))
         read.append(mention)

@@ -53,6 +53,7 @@ _DATE_THEN_TIME = re.compile(r"\s*(?:,\s*)?(?:at\s+|from\s+|between\s+)?")
 # What stands between a date and a day said of it: "on Monday, the day after the shooting",
 # "on Monday 4 March".
 _APPOSITION = re.compile(r"\s*(?:,|—|–|--|-)\s*|\s+")
+_APPOSITION_OR_FOR = re.compile(r"\s*(?:,|—|–|--|-)\s*|\s+(?:for\s+(?:the\s+)?)?", re.IGNORECASE)
 # What joins two days: "late Wednesday or early Thursday", "Monday to Friday"; and of those, a range.
 _JOINED_WEEKDAYS = re.compile(rf"\s*,?(?:\s*(?:or|and)\s*|{vocabulary.RANGE_TO})", re.IGNORECASE)
 _WEEKDAY_RANGE_TO = re.compile(vocabulary.RANGE_TO, re.IGNORECASE)
@@ -333,14 +334,15 @@ def _apposed_day(mentions: list[Mention], index: int, text: str,
 
 def _weekday_said_before(mentions: list[Mention], index: int, text: str, value: str) -> Resolution | None:
     """A weekday said just before the day at mentions[index] that falls on it ("on Monday, the day
-    after Christmas", "Wednesday, Christmas Day"): that day, whatever the tense says."""
+    after Christmas", "Wednesday, Christmas Day", "closed Thursday for Thanksgiving"): that day,
+    whatever the tense says."""
     if index == 0 or mentions[index - 1].rule.attach or mentions[index].rule.apposed:  # apposed: dated by it
         return None
     before = mentions[index - 1]
     weekday = A_WEEKDAY.fullmatch(before.value)
     day = timex.split_time(value)[0]
     if (not weekday or timex.precision(day) != "day" or day.startswith("BC")
-            or not _APPOSITION.fullmatch(text, before.end, mentions[index].start)
+            or not _APPOSITION_OR_FOR.fullmatch(text, before.end, mentions[index].start)
             or date.fromisoformat(day).isoweekday() != int(weekday[1])):
         return None
     return Resolution(day, f'the day said just after it, "{mentions[index].text}"')

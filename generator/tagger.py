@@ -50,6 +50,10 @@ _OF_AT_MOST = 60  # characters of what a length of time is of, at most
 _CLOCK_TIME = re.compile(r"\d\d:\d\d")
 # What may stand between a date and a time of day after it: "Friday, at 9 a.m.", "on Saturday from 9am".
 _DATE_THEN_TIME = re.compile(r"\s*(?:,\s*)?(?:at\s+|from\s+|between\s+)?")
+# A local time's hour in GMT, with the date there: "3:42 a.m. (1842 GMT Tuesday)"
+_GMT_BEFORE_ITS_DATE = re.compile(r"\s*\(\s*(?P<hour>[01]\d|2[0-3]):?(?P<minute>[0-5]\d)\s*(?:GMT|UTC)\s*(?:on\s+)?")
+_GMT_AFTER_ITS_DATE = re.compile(r"\s*\)")
+UTC_OFFSETS_MINUTES = (-12 * 60, 14 * 60)  # the furthest any place's clock is from GMT
 # What stands between a date and a day said of it: "on Monday, the day after the shooting",
 # "on Monday 4 March".
 _APPOSITION = re.compile(r"\s*(?:,|—|–|--|-)\s*|\s+")
@@ -296,6 +300,34 @@ def _time_then_date() -> re.Pattern:
     place = r"in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},?\s+"
     return re.compile(rf"\s*(?:\([^()]{{1,30}}\)\s*)?(?:[A-Z][\w-]+\s+time,?\s+)?(?:{place})?"
                       rf"(?:on\s+(?:{holiday})?|of\s+|,\s*)?")
+
+
+def _date_in_gmt(mentions: list[Mention], index: int, text: str) -> tuple[int, int] | None:
+    """For a local time followed by its hour and date in GMT ("struck at 3:42 a.m. local time
+    (1842 GMT Tuesday)"), the index of that date and how many days the local date is from it (3:42
+    a.m. is 18:42 GMT nine hours ahead: Wednesday); none when two offsets from GMT that places keep
+    (UTC_OFFSETS_MINUTES) fit, twelve hours ahead and behind."""
+    mention = mentions[index]
+    if mention.time is None or index + 1 >= len(mentions) or not (
+            gmt := _GMT_BEFORE_ITS_DATE.match(text, mention.end)) or gmt.end() != mentions[index + 1].start:
+        return None
+    after = mentions[index + 1]
+    if not (A_WEEKDAY.fullmatch(after.value) or A_MONTH_OR_DAY.fullmatch(after.value)) or not (
+            _GMT_AFTER_ITS_DATE.match(text, after.end)):
+        return None
+    hour, minute = (int(part) for part in mention.time.split(":")[:2])
+    local, in_gmt = hour * 60 + minute, int(gmt["hour"]) * 60 + int(gmt["minute"])
+    offsets = [offset for offset in ((local - in_gmt) % 1440, (local - in_gmt) % 1440 - 1440)
+               if UTC_OFFSETS_MINUTES[0] <= offset <= UTC_OFFSETS_MINUTES[1]]
+    return index + 1, (in_gmt + offsets[0]) // 1440 if len(offsets) == 1 else 0
+
+
+def _days_after(day: str, days: int) -> str | None:
+    """The day some days after (or before) a day of the common era, if the calendar has it."""
+    try:
+        return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
+    except (ValueError, OverflowError):
+        return None
 
 
 def _neighbour_date(mentions: list[Mention], index: int, text: str) -> int | None:
@@ -737,8 +769,12 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
         return tense(text[start:end], mention.start - start, mention.end - start)
 
     attached = {}
+    days_from_gmt = {}  # of a local time dated by its hour in GMT
     for index, mention in enumerate(mentions):
         if mention.rule.attach:
+            if (in_gmt := _date_in_gmt(mentions, index, text)) is not None:
+                attached[index], days_from_gmt[index] = in_gmt
+                continue
             neighbour = _neighbour_date(mentions, index, text)
             if neighbour is not None:
                 attached[index] = neighbour
@@ -845,6 +881,10 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
         date_value, part_of_day = timex.split_time(date_value)
         if timex.precision(date_value) == "day":
             reason = f'on the date written next to it, "{mentions[neighbour].text}"'
+            if (days := days_from_gmt.get(index)) and (local_day := _days_after(date_value, days)):
+                date_value = local_day
+                reason = (f'{"the day after" if days > 0 else "the day before"} the date of its hour in GMT, '
+                          f'"{text[mention.end:mentions[neighbour].end].strip(" (")}"')
             time = _in_the_part_of_day(mention.time, part_of_day)
             resolved[index] = (_with_time(date_value, time), Resolution(date_value, reason, date_found.anchor))
         else:

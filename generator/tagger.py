@@ -406,6 +406,31 @@ def _in_the_year_of_its_sentence(mentions: list[Mention], index: int, text: str,
     return Resolution(year + mention.value[4:], f"in {year}, {why}")
 
 
+# What joins a clause dated to a month of a year to the next: "was suspended in March 2020 and
+# resumed in June"; not a relative clause ("founded in March 2010, which ...") or a quotation
+_WRITTEN_MONTH_OR_DAY = re.compile(r"\d{4}-\d\d(?:-\d\d)?")
+_COORDINATED_CLAUSES = re.compile(r",?\s+(?:and|but|then|before)\s+[^,;:()\"“”]*", re.IGNORECASE)
+
+
+def _later_in_the_same_year(mentions: list[Mention], index: int, text: str, sentence: Callable[[Mention], int],
+                            resolved: dict[int, tuple[str, Resolution]], tense_here: str | None) -> Resolution | None:
+    """In news, a month or day without its year in a past-tense clause joined to one dated to a
+    month or day with its year written ("The season was suspended in March 2020 and resumed in
+    June") is later in that year, if it falls no earlier in the year."""
+    mention = mentions[index]
+    if tense_here != "past" or not A_MONTH_OR_DAY.fullmatch(mention.value):
+        return None
+    before, value = next(_dated_before_in_its_sentence(mentions, index, sentence, resolved), (None, None))
+    if (before is None or not _WRITTEN_MONTH_OR_DAY.fullmatch(mentions[before].value)
+            or not _COORDINATED_CLAUSES.fullmatch(text, mentions[before].end, mention.start)
+            or reports(text[mentions[before].end : mention.start])):
+        return None
+    year, month_and_day = value[:4], value[5:]
+    if mention.value[5:] < month_and_day[: len(mention.value) - 5]:
+        return None
+    return Resolution(year + mention.value[4:], f'later in {int(year)}, the year of "{mentions[before].text}" before it')
+
+
 def _dated_before_in_its_sentence(mentions: list[Mention], index: int, sentence: Callable[[Mention], int],
                                   resolved: dict[int, tuple[str, Resolution]]):
     """The mentions resolved before mentions[index] in its sentence, nearest first, each as its
@@ -826,6 +851,8 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
         quarter_ended = _quarter_ending(mentions, index, text, here, tense_here, genre)
         found = (_habitual(mention, mentions, lead_in, lead_out, genre, tense_here)
                  or _in_the_year_of_its_sentence(mentions, index, text, framing, tense_here)
+                 or (genre == "news" and _later_in_the_same_year(mentions, index, text, sentence_number, resolved,
+                                                                 tense_here))
                  or _holding_the_date_before(mentions, index, sentence_number, resolved)
                  or _on_the_day_named(mentions, index, sentence_number, tense_at, resolved)
                  or _counted_from_a_time(mentions, index, resolved, attached)

@@ -19,6 +19,8 @@ _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$|\bsince\s+(?:the|a|an|his|her|its|t
                     r"|that|which|who|when|to)\s)[\w'’-]+\s+){1,5}(?:in|on|of|during)\s+(?:the\s+)?$", re.IGNORECASE)
 # a deadline ("must respond by", "extended to"), not the time before a date ("the run-up to Christmas")
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|through|(?<![-\s]up\s)(?<!countdown\s)to)\s+$", re.IGNORECASE)
+# "By the end of January, the virus had spread": what a past sentence opens with is no deadline
+_OPENING_BY = re.compile(r"\s*(?:by|until|till)\s+", re.IGNORECASE)
 _RANGE_END_BEFORE = re.compile(r"\bfrom\s+\S+(?:\s+\S+){0,3}\s*(?:-|–|—|to|until|till|through)\s*$", re.IGNORECASE)
 # a sentence that opens with a condition in the present: "Once the bill is signed on Monday, it becomes law",
 # "Should the deal fall through on Monday, shares could slump"
@@ -275,8 +277,9 @@ def tells_of_a_plan(lead_in: str, lead_out: str) -> bool:
     return date"), one something was called or set for ("called a snap election for July 4") or
     one of something ahead ("was dissolved ahead of the snap election on Jan. 8").
     "The company was fined on Jan. 5" tells of none: it is the last Jan. 5; nor does the end of a
-    range, "rose from March to May"."""
-    deadline = _DEADLINE_BEFORE.search(lead_in) and not ends_a_range(lead_in)
+    range, "rose from March to May", nor "By" opening the sentence ("By the end of January, the
+    virus had spread")."""
+    deadline = _DEADLINE_BEFORE.search(lead_in) and not ends_a_range(lead_in) and not _OPENING_BY.fullmatch(lead_in)
     return bool(_plan_before().search(lead_in) or deadline or _DEADLINE_AFTER.match(lead_out)
                 or _set_for().search(lead_in) or _ahead_of().search(lead_in))
 

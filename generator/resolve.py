@@ -693,12 +693,13 @@ def resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str = 
 _PERIODS = ("day", "week", "month", "year", "decade", "century")
 
 
-def _shifted_by(amount: float, unit: str, base: Resolution) -> Resolution:
-    """A date amount units after the end of base, or before its start if amount is negative. A
-    length (D1, W1, M1, Y1: "three days before Christmas", "two months after June 2003") gives a
-    date as precise as base or as the length's unit (a week's a day), whichever is finer; a
-    calendar unit (day, week, month, year: "the week before March 2003") the period of that
-    unit."""
+def _shifted_by(amount: float, unit: str, base: Resolution, position: str | None = None) -> Resolution:
+    """A date amount units after the end of base, or before its start if amount is negative, or
+    from the part of it position names (START, MID, END: "two weeks before the end of the year"
+    counts from 31 December). A length (D1, W1, M1, Y1: "three days before Christmas", "two months
+    after June 2003") gives a date as precise as base or as the length's unit (a week's a day),
+    whichever is finer, or a day when counted from a part of base; a calendar unit (day, week,
+    month, year: "the week before March 2003") the period of that unit."""
     if weekday := re.fullmatch(r"DOW([1-7])", unit):
         return _weekday_next_to(int(weekday[1]), amount < 0, base)
     length = unit not in _PERIODS
@@ -712,15 +713,22 @@ def _shifted_by(amount: float, unit: str, base: Resolution) -> Resolution:
     first, last = timex.interval(base.value)
     if length:  # counted from the start or end of base: "eight days before the new year" is a day
         by_unit = "day" if granularity == "week" else granularity
-        period = min(precision, by_unit, key=_PERIODS.index)
+        period = min("day" if position else precision, by_unit, key=_PERIODS.index)
     else:
         period = granularity
+    counted_from = {"START": first, "MID": first + (last - first) / 2, "END": last}.get(position)
+    if counted_from is None:
+        counted_from = first if amount < 0 else last
+    else:
+        meaning += f" the {_POSITION_WORDS[position]} of"
     try:
-        value = timex.format_period(period, (first if amount < 0 else last)
-                                    + _delta(unit_name, math.copysign(count, amount) * multiple))
+        value = timex.format_period(period, counted_from + _delta(unit_name, math.copysign(count, amount) * multiple))
     except (OverflowError, ValueError):  # before year 1 or after 9999
         return _outside_the_calendar(timex.UNRESOLVED[granularity], f"{meaning} {timex.describe(base.value)}", base)
     return Resolution(value, f"{meaning} {timex.describe(base.value)}: {base.reason}", base.anchor)
+
+
+_POSITION_WORDS = {"START": "start", "MID": "middle", "END": "end"}
 
 
 def _outside_the_calendar(unresolved: str, meaning: str, base: Resolution) -> Resolution:
@@ -772,7 +780,8 @@ def _built_on(mention: Mention, anchors: Anchors, tense: str | None, genre: str)
     unit, _, inner = inner.partition(":") if kind == "SHIFT" else ("", "", inner)
     base = _resolve(replace(mention, value=inner), anchors, tense, genre)
     if kind == "SHIFT":
-        return _shifted_by(float(number), unit, base)
+        unit, _, position = unit.partition("@")
+        return _shifted_by(float(number), unit, base, position or None)
     needed, named = _BUILT_ON[kind]
     if timex.precision(base.value) not in needed:
         return Resolution(timex.UNRESOLVED[named] if named else _unresolved_form(inner), base.reason, base.anchor)

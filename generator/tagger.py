@@ -97,6 +97,7 @@ _THE_DAY_OF_LONGEST = 30  # characters: "the opening day of " with room to spare
 # a decade, a century, a period counted from a date or a month of one ("October last year")
 _A_PERIOD = re.compile(r"(?:\d{4}|XXXX)(?:-(?:\d\d|Q\d|H\d|W\d\d|WXX))?|\d{2,3}"
                        r"|REL:\w+:(?:week|month|quarter|half|year|decade|century):[+-]?\d+(?:@\d{4}|/-\d\d)?")
+_POSITIONS = ("START", "MID", "END")  # the mods of where in a period: "early 2022", "the end of the year"
 _NOT_CALENDAR_DAYS = re.compile(r"\b(?:trading|business|working|school|sessions?)\b", re.IGNORECASE)
 _OPENS_SENTENCE = re.compile(r"\s*(?:[A-Za-z]+\s+)?")  # what may come before a date that opens its sentence: "On"
 # what may come before a later date that sets the time of its sentence: "In", "By the summer of"
@@ -613,9 +614,12 @@ def _counted_from_dates(mentions: list[Mention], text: str) -> list[Mention]:
             continue
         if previous is not None and previous.end > start:
             joined.pop()  # the length, "the day after" or "Monday", found on its own
+        # "two weeks before the end of the year" counts from that end, and is a day, not the end of one
+        counted_from = f"@{base.mod}" if base.mod in _POSITIONS else ""
         joined.append(replace(base, start=start, text=text[start : base.end], type="DATE",
-                              value=f"SHIFT:{shift}:{base.value}",
-                              mod=(previous.mod if previous and previous.start == start else None) or base.mod))
+                              value=f"SHIFT:{shift}{counted_from}:{base.value}",
+                              mod=(previous.mod if previous and previous.start == start else None)
+                              or (None if counted_from else base.mod)))
     return joined
 
 

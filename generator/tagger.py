@@ -76,7 +76,10 @@ _NAMING = (_THE_BEFORE,
                       r"(?:[a-z]{3,}|[A-Z][a-z]{2,})\b"))
 _ENDED = re.compile(r"\s+(?:(?:that\s+)?(?:ended|ending)(?:\s+(?:in|on))?|to|through)\s+", re.IGNORECASE)
 # "three days before Christmas": a length of time counted from the date right after it
-_COUNTED_FROM = re.compile(r"\s+(?P<sign>before|after|prior\s+to)\s+(?:the\s+)?", re.IGNORECASE)
+# "three days before Christmas", and before what happened on a date: "two days before the vote on Sunday"
+_COUNTED_FROM = re.compile(r"\s+(?P<sign>before|after|prior\s+to)\s+(?:the\s+)?"
+                           r"(?:(?!(?:and|or|but|that|which)\s)(?-i:[a-z][\w-]*)\s+(?:(?-i:[a-z][\w-]*)\s+)?(?:on|in)\s+)?",
+                           re.IGNORECASE)
 _A_LENGTH_BEFORE = re.compile(r"\b(?:for|within|over|during|lasted|lasting|last|spent|took|in)\s+\Z", re.IGNORECASE)
 _LENGTH = re.compile(r"DUR:(?P<count>\d+(?:\.\d+)?):(?P<unit>[YMWD]\d+)")
 _THE_DAY_BEFORE = re.compile(r"\bthe\s+(?:(?:(?P<unit>day|week|month|year)|(?P<weekday>"
@@ -585,7 +588,8 @@ def _quarter_ending(mentions: list[Mention], index: int, text: str, anchors: Anc
 
 def _counted_from_dates(mentions: list[Mention], text: str) -> list[Mention]:
     """Mentions, each date joined with what counts from it right before it: a length of time
-    ("three days before Christmas", "a week after Jan. 5"), "the day after" ("the day before
+    ("three days before Christmas", "a week after Jan. 5", "two days before the vote on Sunday"),
+    "the day after" ("the day before
     Thanksgiving", "the eve of Thanksgiving") or a weekday ("the Monday after Thanksgiving"). "for
     three days after Christmas" stays a length; "eight trading days after Oct. 12" are not calendar
     days."""

@@ -297,12 +297,12 @@ def _overnight_range_ends(mentions: list[Mention], text: str, resolved: dict[int
 @lru_cache(maxsize=1)
 def _time_then_date() -> re.Pattern:
     """What may stand between a time of day and the date after it: "10:35 a.m. (0735 GMT) Friday",
-    "5:34 a.m. Baghdad time on March 20", the place it is in ("9 a.m. in Geneva on Tuesday") and
-    the name of a holiday the date is ("8 p.m. on Election Day, Nov. 3")."""
+    "5:34 a.m. Baghdad time on March 20", "10:00 sharp on Sunday", the place it is in ("9 a.m. in
+    Geneva on Tuesday") and the name of a holiday the date is ("8 p.m. on Election Day, Nov. 3")."""
     macros = vocabulary.macros()
     holiday = rf"(?i:{macros['HOLIDAY']}|{macros['MOVING_HOLIDAY']}),?\s+"
     place = r"in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},?\s+"
-    return re.compile(rf"\s*(?:\([^()]{{1,30}}\)\s*)?(?:[A-Z][\w-]+\s+time,?\s+)?(?:{place})?"
+    return re.compile(rf"\s*(?:\([^()]{{1,30}}\)\s*)?(?:sharp,?\s+)?(?:[A-Z][\w-]+\s+time,?\s+)?(?:{place})?"
                       rf"(?:on\s+(?:{holiday})?|of\s+|,\s*)?")
 
 

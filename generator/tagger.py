@@ -922,6 +922,10 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
                           f'"{text[mention.end:mentions[neighbour].end].strip(" (")}"')
             time = _in_the_part_of_day(mention.time, part_of_day)
             resolved[index] = (_with_time(date_value, time), Resolution(date_value, reason, date_found.anchor))
+        elif timex.precision(date_value) in ("month", "year") and not date_value.startswith("BC"):
+            day = f"{date_value}-XX" if timex.precision(date_value) == "month" else f"{date_value}-XX-XX"
+            reason = f'not resolved: a day of the date written next to it, "{mentions[neighbour].text}"'
+            resolved[index] = (_with_time(day, mention.time), Resolution(day, reason, date_found.anchor))
         else:
             found = resolve(mention, anchors, None, genre)
             resolved[index] = (_with_time(found.value, mention.time), found)

@@ -111,7 +111,11 @@ def _word_tense(words: list[str], index: int) -> str | None:
             or (word in markers["possibility"] and _a_verb_after(words, index))):
         return "past" if markers["plan_in_the_past"].intersection(words[max(0, index - 3) : index]) else "future"
     if word in markers["finite_past"]:
-        return None if before == "to" or before in markers["future"] else "past"  # "would last" is no past
+        if before == "to" or before in markers["future"]:  # "would last" is no past
+            return None
+        if word == "last" and after in markers["last_the_verb_before"] and before not in markers["denials"]:
+            return "future"  # "the curbs last until January"
+        return "past"
     regular = word.endswith("ed") and len(word) > 3 and word not in markers["not_past"]
     if word in markers["past"] and (before == "to" or _after_a_modal(words, index)):  # "is forecast to hit", "will hit"
         return None

@@ -9,7 +9,7 @@ from datetime import date
 
 from . import timex
 from .articles import Article
-from .tagger import Timex
+from .tagger import GMT_BEFORE_ITS_DATE, Timex
 
 PLACING_TYPES = ("DATE", "TIME")
 COARSE_FIRST = ("century", "decade", "year", "half", "quarter", "season", "month", "week", "weekend", "range", "day", "time")
@@ -119,10 +119,15 @@ def events_of(article: Article, marks: list[Mark]) -> list[Event]:
     period make one event, the finest of them giving its date."""
     sentence_numbers = {}
     grouped: dict[tuple, Event] = {}
+    previous = None  # the key and expression of the last event
     for mark in marks:
         found = mark.timex
         span = timex.interval(found.value) if found.type in PLACING_TYPES else None
         if span is None or is_dateline(article.body, found):
+            continue
+        if previous and _in_gmt_after(article.body, previous[1], found):
+            grouped[previous[0]].marks.append(mark)  # the date in GMT of the local time before it
+            grouped[previous[0]].provenance.append(f"{_explain(found)} It is the date of the same moment in GMT.")
             continue
         sentence_number = sentence_numbers.setdefault(found.sentence, len(sentence_numbers))
         start, end = span
@@ -147,6 +152,7 @@ def events_of(article: Article, marks: list[Mark]) -> list[Event]:
                           f"“{words}” makes it the part of {timex.describe(found.value)} {side} the publication "
                           f"date, {_day(article.published)}."]
         key = (found.sentence, start, end)
+        previous = key, found
         event = grouped.get(key)
         if event is None:
             grouped[key] = Event(
@@ -162,6 +168,15 @@ def events_of(article: Article, marks: list[Mark]) -> list[Event]:
             event.precision, event.label = precision, text
             event.approximate = event.approximate or found.mod == "APPROX"
     return sorted(grouped.values(), key=Event.sort_key)
+
+
+def _in_gmt_after(body: str, time: Timex, found: Timex) -> bool:
+    """Whether found is the date in GMT of the local time just before it: "3:42 a.m. local time
+    (1842 GMT Tuesday)"."""
+    if time.type != "TIME" or time.sentence != found.sentence:
+        return False
+    in_gmt = GMT_BEFORE_ITS_DATE.match(body, time.end)
+    return bool(in_gmt and in_gmt.end() == found.start)
 
 
 def is_dateline(body: str, found: Timex) -> bool:

@@ -51,7 +51,7 @@ _CLOCK_TIME = re.compile(r"\d\d:\d\d")
 # What may stand between a date and a time of day after it: "Friday, at 9 a.m.", "on Saturday from 9am".
 _DATE_THEN_TIME = re.compile(r"\s*(?:,\s*)?(?:at\s+|from\s+|between\s+)?")
 # A local time's hour in GMT, with the date there: "3:42 a.m. (1842 GMT Tuesday)"
-_GMT_BEFORE_ITS_DATE = re.compile(r"\s*\(\s*(?P<hour>[01]\d|2[0-3]):?(?P<minute>[0-5]\d)\s*(?:GMT|UTC)\s*(?:on\s+)?")
+GMT_BEFORE_ITS_DATE = re.compile(r"\s*\(\s*(?P<hour>[01]\d|2[0-3]):?(?P<minute>[0-5]\d)\s*(?:GMT|UTC)\s*(?:on\s+)?")
 _GMT_AFTER_ITS_DATE = re.compile(r"\s*\)")
 UTC_OFFSETS_MINUTES = (-12 * 60, 14 * 60)  # the furthest any place's clock is from GMT
 # What stands between a date and a day said of it: "on Monday, the day after the shooting",
@@ -313,7 +313,7 @@ def _date_in_gmt(mentions: list[Mention], index: int, text: str) -> tuple[int, i
     (UTC_OFFSETS_MINUTES) fit, twelve hours ahead and behind."""
     mention = mentions[index]
     if mention.time is None or index + 1 >= len(mentions) or not (
-            gmt := _GMT_BEFORE_ITS_DATE.match(text, mention.end)) or gmt.end() != mentions[index + 1].start:
+            gmt := GMT_BEFORE_ITS_DATE.match(text, mention.end)) or gmt.end() != mentions[index + 1].start:
         return None
     after = mentions[index + 1]
     if not (A_WEEKDAY.fullmatch(after.value) or A_MONTH_OR_DAY.fullmatch(after.value)) or not (

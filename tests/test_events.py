@@ -41,3 +41,10 @@ def test_so_far_this_year_is_the_part_of_it_before_the_publication_date():
     [event] = events("The stock is up 40% so far this year.")
     assert (event.start.isoformat(), event.end.isoformat(), event.precision) == ("2024-01-01", "2024-11-14", "range")
     assert "“so far” makes it the part of 2024 before the publication date" in " ".join(event.provenance)
+
+
+def test_the_date_in_gmt_of_a_local_time_is_the_same_entry():
+    [event] = events("The earthquake struck at 3:42 a.m. local time (1842 GMT Tuesday).")
+    assert (event.start.isoformat(), event.label) == ("2024-11-13", "Wed 13 November 2024, 03:42")
+    assert [mark.timex.text for mark in event.marks] == ["3:42 a.m. local time", "Tuesday"]
+    assert "It is the date of the same moment in GMT." in event.provenance[-1]

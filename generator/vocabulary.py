@@ -55,6 +55,9 @@ _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 _TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 _SPELLED_HOUR = f"{_ONES}|ten|eleven|twelve"
+# "two hundred", "a thousand", "one hundred and fifty"
+_HUNDREDS = (rf"(?:a|{_ONES}|{_TEENS})[\s-]+(?:hundred|thousand)"
+             rf"(?:[\s-]+(?:and[\s-]+)?(?:(?:{_TENS})(?:[\s-](?:{_ONES}))?|{_TEENS}|{_ONES})(?![\w-]))?")
 BC = r"(?:B\.C\.E\.|B\.C\.|B\.C(?!\.)|BCE|BC)(?!\w)"  # "B.C" too, as typed before a bracket
 # A year with its era after it or, for AD, before it; in capitals only: "an ad", "ce"
 _AD_YEAR = r"\d{1,4}\s*(?-i:A\.D\.|AD|C\.E\.|CE)(?!\w)|(?-i:A\.D\.|AD)\s*\d{1,4}(?!\d)"
@@ -91,7 +94,8 @@ def macros() -> dict[str, str]:
         **{macro: alternation(vocab[table]) for macro, table in TABLE_MACROS.items()},
         "SEASON_EVENT": rf"(?:{alternation(vocab['seasonal_events'])})s?",
         "DATED_WEEKDAY": alternation([*vocab["weekdays"], *vocab["weekdays_before_a_date"]]),
-        "NUM": rf"\d{{1,3}}(?:,\d{{3}})+|\d+(?:\s+1/2|½)|\d+(?:\.\d+)?|(?:{_TENS})(?:[\s-](?:{_ONES}))?|{alternation(vocab['numbers'])}",
+        "NUM": (rf"\d{{1,3}}(?:,\d{{3}})+|\d+(?:\s+1/2|½)|\d+(?:\.\d+)?|{_HUNDREDS}|(?:{_TENS})(?:[\s-](?:{_ONES}))?"
+                rf"|{alternation(vocab['numbers'])}"),
         "DECADE": rf"\d{{0,2}}\d0s\s*{BC}|(?:1[0-9]|20)\d0s|[1-9]00s|['’]\d0s|\d0s|{alternation(vocab['decade_words'])}",
         "DAY": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?",
         "YEAR": rf"(?:1[0-9]|2[01])\d\d|\d{{1,4}}\s*{BC}|{_AD_YEAR}",
@@ -177,6 +181,9 @@ def _number(text: str) -> str:
         return words.replace(",", "")
     if half := re.fullmatch(r"(\d+)(?: 1/2|½)", words):
         return f"{half[1]}.5"
+    if big := re.fullmatch(r"(.+?)[ -](hundred|thousand)(?:[ -](?:and[ -])?(.+))?", words):
+        times = int(_number(big[1])) * (100 if big[2] == "hundred" else 1000)
+        return str(times + (int(_number(big[3])) if big[3] else 0))
     compound = re.fullmatch(rf"({_TENS})[ -]({_ONES})", words)
     if compound:
         return str(load()["numbers"][compound.group(1)] + load()["numbers"][compound.group(2)])

@@ -540,7 +540,10 @@ def _some_units_from(anchor: Anchor, unit: str, sign: int) -> str | None:
 
 
 def _unresolved_form(value: str) -> str:
-    """The TIMEX3 form with X for a relative value that could not be resolved."""
+    """The TIMEX3 form with X for a relative value that could not be resolved; an underspecified
+    value ("XXXX-WXX-7" of "ten years ago Sunday") is its own."""
+    if not value.startswith("REL:"):
+        return value if timex.is_well_formed(value) else timex.UNRESOLVED["day"]
     unit = value.split(":")[2]
     letter = re.fullmatch(r"([YMWD])\d+", unit)
     return timex.UNRESOLVED.get(DURATION_LETTERS[letter[1]] if letter else unit, "XXXX-XX-XX")

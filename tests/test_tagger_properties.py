@@ -27,7 +27,8 @@ TEMPORAL_WORDS = [
     "Wed", "Sat", "Sun", "Nov", "half", "past", "quarter", "straight", "Eid", "al-Fitr", "Yom", "Kippur", "Passover",
     "Ramadan", "2000", "2080", "1999/00", "2023/24", "season", "must", "cut", "that", "added", "or", "through",
     "10pm", "6am", "between", "and", "ended", "June", "exactly", "usually", "falls", "'69", "%", "Tuesday's", "looms",
-    "of", "war", "fighting", "\u201c", "\u201d",
+    "of", "war", "fighting", "\u201c", "\u201d", "hundred", "thousand", "GMT", "1842", "(0100", "sharp", "D-Day",
+    "Thanksgiving", "midsummer", "10/30/89", "11/3/19",
     "'", "’", "\"", "(", ")", "\n", "\n\n", "  ", "\u200b", "\u202e", "é", "ß", "日", "ا",
 ]
 temporal_text = st.lists(st.sampled_from(TEMPORAL_WORDS), max_size=60).map(" ".join)
@@ -90,6 +91,7 @@ settings.register_profile("tagger", max_examples=300, deadline=None, suppress_he
 @example("the vote is on Dec. 31 or Monday", date(9999, 6, 1), "news")
 @example("On Feb. 29, 2021 at 4pm. An hour later", None, "news")
 @example("He said on Thursday that the talks would resume on Monday.", date.max, "news")
+@example("It happened ten years ago Sunday.", None, "news")
 def test_text_made_of_temporal_words(text, dct, genre):
     check(text, dct, genre)
 

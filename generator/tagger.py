@@ -185,7 +185,9 @@ def _habitual(mention: Mention, mentions: list[Mention], lead_in: str, lead_out:
         return None
     if a_time:
         return Resolution(timex.UNRESOLVED["day"], f'any day\'s: "{word}" tells of a habit')
-    return Resolution(mention.value, f'any year\'s: "{word}" tells of a habit')
+    # a holiday whose day moves ("usually Thanksgiving") is only its month in any year
+    value = mention.value if _ANY_YEARS.fullmatch(mention.value) else resolve(mention, Anchors(None), None, genre).value
+    return Resolution(value, f'any year\'s: "{word}" tells of a habit')
 
 
 def _a_range_of_times(first: Mention, last: Mention, text: str) -> bool:

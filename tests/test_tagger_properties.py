@@ -92,6 +92,7 @@ settings.register_profile("tagger", max_examples=300, deadline=None, suppress_he
 @example("On Feb. 29, 2021 at 4pm. An hour later", None, "news")
 @example("He said on Thursday that the talks would resume on Monday.", date.max, "news")
 @example("It happened ten years ago Sunday.", None, "news")
+@example("usually Thanksgiving", None, "news")
 def test_text_made_of_temporal_words(text, dct, genre):
     check(text, dct, genre)
 

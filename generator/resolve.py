@@ -582,6 +582,7 @@ def _duration(parts: list[tuple[str, str]]) -> str:
     return f"P{dates}" + (f"T{times}" if times else "")
 
 
+_MOVING_HOLIDAY_BEFORE_CHRIST = re.compile(rf"(?P<year>BC\d{{4}})-(?:{holidays.RULE.pattern})")
 _MOVING_HOLIDAY = re.compile(rf"(?P<year>\d{{4}}|XXXX)-(?P<rule>{holidays.RULE.pattern}"
                              r"|XX-(?:MO|TU|WE|TH|FR|SA|SU)[1-4L])")  # XX: of the month the tense points to
 
@@ -911,6 +912,8 @@ def _resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str) 
         return Resolution(resolved + within, meaning, anchor)
     if holiday := _MOVING_HOLIDAY.fullmatch(value):
         return _resolve_holiday(mention, holiday["year"], holiday["rule"], anchors, tense, genre)
+    if holiday := _MOVING_HOLIDAY_BEFORE_CHRIST.fullmatch(value):  # "Passover 12 BC": only its year is known
+        return Resolution(holiday["year"], f"{timex.describe(holiday['year'])}: its day is not counted in years before Christ")
     if "X" not in value:
         return Resolution(value, mention.rule.known_as or "written in full")
     if re.fullmatch(r"\d{4}-WXX-(?:[1-7]|WE)", value):  # "on Monday in 2018"

@@ -93,6 +93,7 @@ settings.register_profile("tagger", max_examples=300, deadline=None, suppress_he
 @example("He said on Thursday that the talks would resume on Monday.", date.max, "news")
 @example("It happened ten years ago Sunday.", None, "news")
 @example("usually Thanksgiving", None, "news")
+@example("Passover 12 BC", date.min, "news")
 def test_text_made_of_temporal_words(text, dct, genre):
     check(text, dct, genre)
 

@@ -369,4 +369,12 @@ def recognise(text: str, genre: str = "news") -> list[Mention]:
         taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
         if mention.type != NAME:
             kept.append(mention)
-    return sorted((_modified(mention, text) for mention in kept), key=lambda m: m.start)
+    kept.sort(key=lambda m: m.start)
+    found: list[Mention] = []
+    for index, mention in enumerate(kept):
+        modified = _modified(mention, text)
+        after = kept[index + 1].start if index + 1 < len(kept) else len(text)
+        if modified.start < (found[-1].end if found else 0) or modified.end > after:
+            modified = mention  # "December or later 2000": the words qualify the expression they belong to
+        found.append(modified)
+    return found

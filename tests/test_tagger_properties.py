@@ -94,6 +94,7 @@ settings.register_profile("tagger", max_examples=300, deadline=None, suppress_he
 @example("It happened ten years ago Sunday.", None, "news")
 @example("usually Thanksgiving", None, "news")
 @example("Passover 12 BC", date.min, "news")
+@example("after December or later 2000", date.min, "news")
 def test_text_made_of_temporal_words(text, dct, genre):
     check(text, dct, genre)
 

@@ -453,7 +453,7 @@ def _holding_the_date_before(mentions: list[Mention], index: int, sentence: Call
     """"the year" of results, "the week's": the one holding the last date said before it in its
     sentence when that is finer ("Sales in December were the strongest of the year")."""
     mention = mentions[index]
-    if not mention.rule.of_the_date_before:
+    if not mention.rule.of_the_date_before or not mention.value.startswith("REL:"):  # not "the eve of the week"
         return None
     unit = mention.value.split(":")[2]
     for before, value in _dated_before_in_its_sentence(mentions, index, sentence, resolved):

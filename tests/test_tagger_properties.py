@@ -95,6 +95,7 @@ settings.register_profile("tagger", max_examples=300, deadline=None, suppress_he
 @example("usually Thanksgiving", None, "news")
 @example("Passover 12 BC", date.min, "news")
 @example("after December or later 2000", date.min, "news")
+@example("year BC 1Q24 the eve of the week of Sept. '23", date.max, "news")
 def test_text_made_of_temporal_words(text, dct, genre):
     check(text, dct, genre)
 

@@ -314,9 +314,9 @@ def _date_in_gmt(mentions: list[Mention], index: int, text: str) -> tuple[int, i
     a.m. is 18:42 GMT nine hours ahead: Wednesday); none when two offsets from GMT that places keep
     (UTC_OFFSETS_MINUTES) fit, twelve hours ahead and behind."""
     mention = mentions[index]
-    if mention.time is None or index + 1 >= len(mentions) or not (
+    if not (mention.time and _CLOCK_TIME.fullmatch(mention.time)) or index + 1 >= len(mentions) or not (
             gmt := GMT_BEFORE_ITS_DATE.match(text, mention.end)) or gmt.end() != mentions[index + 1].start:
-        return None
+        return None  # not "that night (1842 GMT Tuesday)"
     after = mentions[index + 1]
     if not (A_WEEKDAY.fullmatch(after.value) or A_MONTH_OR_DAY.fullmatch(after.value)) or not (
             _GMT_AFTER_ITS_DATE.match(text, after.end)):

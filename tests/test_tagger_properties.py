@@ -96,6 +96,7 @@ settings.register_profile("tagger", max_examples=300, deadline=None, suppress_he
 @example("Passover 12 BC", date.min, "news")
 @example("after December or later 2000", date.min, "news")
 @example("year BC 1Q24 the eve of the week of Sept. '23", date.max, "news")
+@example("last until night (1842 GMT Tuesday)", date(2024, 2, 29), "narrative")
 def test_text_made_of_temporal_words(text, dct, genre):
     check(text, dct, genre)
 

@@ -697,6 +697,9 @@ def resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str = 
 _PERIODS = ("day", "week", "month", "year", "decade", "century")
 
 
+_POSITION_WORDS = {"START": "start", "MID": "middle", "END": "end"}
+
+
 def _shifted_by(amount: float, unit: str, base: Resolution, position: str | None = None) -> Resolution:
     """A date amount units after the end of base, or before its start if amount is negative, or
     from the part of it position names (START, MID, END: "two weeks before the end of the year"
@@ -730,9 +733,6 @@ def _shifted_by(amount: float, unit: str, base: Resolution, position: str | None
     except (OverflowError, ValueError):  # before year 1 or after 9999
         return _outside_the_calendar(timex.UNRESOLVED[granularity], f"{meaning} {timex.describe(base.value)}", base)
     return Resolution(value, f"{meaning} {timex.describe(base.value)}: {base.reason}", base.anchor)
-
-
-_POSITION_WORDS = {"START": "start", "MID": "middle", "END": "end"}
 
 
 def _outside_the_calendar(unresolved: str, meaning: str, base: Resolution) -> Resolution:
@@ -913,7 +913,8 @@ def _resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str) 
     if holiday := _MOVING_HOLIDAY.fullmatch(value):
         return _resolve_holiday(mention, holiday["year"], holiday["rule"], anchors, tense, genre)
     if holiday := _MOVING_HOLIDAY_BEFORE_CHRIST.fullmatch(value):  # "Passover 12 BC": only its year is known
-        return Resolution(holiday["year"], f"{timex.describe(holiday['year'])}: its day is not counted in years before Christ")
+        year = holiday["year"]
+        return Resolution(year, f"{timex.describe(year)}: its day is not counted in years before Christ")
     if "X" not in value:
         return Resolution(value, mention.rule.known_as or "written in full")
     if re.fullmatch(r"\d{4}-WXX-(?:[1-7]|WE)", value):  # "on Monday in 2018"

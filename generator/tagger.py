@@ -75,10 +75,10 @@ _NAMING = (_THE_BEFORE,
            re.compile(r"^\s+(?!(?:and|or|to|until|till|through|when|as|of|in|on|at|by|for|with|from|after|before)\b)"
                       r"(?:[a-z]{3,}|[A-Z][a-z]{2,})\b"))
 _ENDED = re.compile(r"\s+(?:(?:that\s+)?(?:ended|ending)(?:\s+(?:in|on))?|to|through)\s+", re.IGNORECASE)
-# "three days before Christmas": a length of time counted from the date right after it
-# "three days before Christmas", and before what happened on a date: "two days before the vote on Sunday"
-_COUNTED_FROM = re.compile(r"\s+(?P<sign>before|after|prior\s+to)\s+(?:the\s+)?"
-                           r"(?:(?!(?:and|or|but|that|which)\s)(?-i:[a-z][\w-]*)\s+(?:(?-i:[a-z][\w-]*)\s+)?(?:on|in)\s+)?",
+# A length of time counted from the date right after it: "three days before Christmas", and before
+# what happened on a date, "two days before the vote on Sunday"
+_WHAT_HAPPENED_ON = r"(?!(?:and|or|but|that|which)\s)(?-i:[a-z][\w-]*)\s+(?:(?-i:[a-z][\w-]*)\s+)?(?:on|in)\s+"
+_COUNTED_FROM = re.compile(rf"\s+(?P<sign>before|after|prior\s+to)\s+(?:the\s+)?(?:{_WHAT_HAPPENED_ON})?",
                            re.IGNORECASE)
 _A_LENGTH_BEFORE = re.compile(r"\b(?:for|within|over|during|lasted|lasting|last|spent|took|in)\s+\Z", re.IGNORECASE)
 _LENGTH = re.compile(r"DUR:(?P<count>\d+(?:\.\d+)?):(?P<unit>[YMWD]\d+)")
@@ -311,8 +311,8 @@ def _time_then_date() -> re.Pattern:
 def _date_in_gmt(mentions: list[Mention], index: int, text: str) -> tuple[int, int] | None:
     """For a local time followed by its hour and date in GMT ("struck at 3:42 a.m. local time
     (1842 GMT Tuesday)"), the index of that date and how many days the local date is from it (3:42
-    a.m. is 18:42 GMT nine hours ahead: Wednesday); none when two offsets from GMT that places keep
-    (UTC_OFFSETS_MINUTES) fit, twelve hours ahead and behind."""
+    a.m. is 18:42 GMT nine hours ahead: Wednesday), or none when two offsets from GMT that places
+    keep (UTC_OFFSETS_MINUTES) fit, twelve hours ahead and behind. None if it is not so followed."""
     mention = mentions[index]
     if not (mention.time and _CLOCK_TIME.fullmatch(mention.time)) or index + 1 >= len(mentions) or not (
             gmt := GMT_BEFORE_ITS_DATE.match(text, mention.end)) or gmt.end() != mentions[index + 1].start:
@@ -412,9 +412,9 @@ def _in_the_year_of_its_sentence(mentions: list[Mention], index: int, text: str,
     return Resolution(year + mention.value[4:], f"in {year}, {why}")
 
 
+_WRITTEN_MONTH_OR_DAY = re.compile(r"\d{4}-\d\d(?:-\d\d)?")  # a month or day with its year written
 # What joins a clause dated to a month of a year to the next: "was suspended in March 2020 and
 # resumed in June"; not a relative clause ("founded in March 2010, which ...") or a quotation
-_WRITTEN_MONTH_OR_DAY = re.compile(r"\d{4}-\d\d(?:-\d\d)?")
 _COORDINATED_CLAUSES = re.compile(r",?\s+(?:and|but|then|before)\s+[^,;:()\"“”]*", re.IGNORECASE)
 
 
@@ -434,7 +434,8 @@ def _later_in_the_same_year(mentions: list[Mention], index: int, text: str, sent
     year, month_and_day = value[:4], value[5:]
     if mention.value[5:] < month_and_day[: len(mention.value) - 5]:
         return None
-    return Resolution(year + mention.value[4:], f'later in {int(year)}, the year of "{mentions[before].text}" before it')
+    return Resolution(year + mention.value[4:],
+                      f'later in {int(year)}, the year of "{mentions[before].text}" before it')
 
 
 def _dated_before_in_its_sentence(mentions: list[Mention], index: int, sentence: Callable[[Mention], int],
@@ -591,10 +592,9 @@ def _quarter_ending(mentions: list[Mention], index: int, text: str, anchors: Anc
 def _counted_from_dates(mentions: list[Mention], text: str) -> list[Mention]:
     """Mentions, each date joined with what counts from it right before it: a length of time
     ("three days before Christmas", "a week after Jan. 5", "two days before the vote on Sunday"),
-    "the day after" ("the day before
-    Thanksgiving", "the eve of Thanksgiving") or a weekday ("the Monday after Thanksgiving"). "for
-    three days after Christmas" stays a length; "eight trading days after Oct. 12" are not calendar
-    days."""
+    "the day after" ("the day before Thanksgiving", "the eve of Thanksgiving") or a weekday ("the
+    Monday after Thanksgiving"). "for three days after Christmas" stays a length; "eight trading
+    days after Oct. 12" are not calendar days."""
     joined: list[Mention] = []
     for base in mentions:
         previous = joined[-1] if joined else None

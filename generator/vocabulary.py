@@ -108,8 +108,8 @@ def macros() -> dict[str, str]:
             # half past nine, a quarter to five, a quarter to midnight; not "the quarter to March" nor
             # "the second quarter to 5%"
             rf"(?:(?:half|(?=[aq]){_NOT_A_PERIOD}(?:a\s+)?quarter)\s+(?:past|to)\s+"
-            rf"(?:(?:1[0-2]|0?[1-9]|{_SPELLED_HOUR})(?!\s*(?:%|percent|per\b|million|billion|[.,]?\d))(?:\s+in\s+the\s+(?:morning|afternoon|evening))?"
-            r"|midnight|noon|midday)"
+            rf"(?:(?:1[0-2]|0?[1-9]|{_SPELLED_HOUR})(?!\s*(?:%|percent|per\b|million|billion|[.,]?\d))"
+            r"(?:\s+in\s+the\s+(?:morning|afternoon|evening))?|midnight|noon|midday)"
             rf"|(?:(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?|{_SPELLED_HOUR})\s+(?:o['’]clock\s+)?in\s+the\s+(?:morning|afternoon|evening)"
             r"|(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d(?::[0-5]\d)?)?\s*(?:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)"
             # 14:30, 14:05:30; not a time taken in a race, "2:01:09", nor a part of one

@@ -277,6 +277,25 @@ def _on_the_day_just_named(mention: Mention, anchors: Anchors, genre: str, tense
     return resolve(replace(mention, value=_THAT_DAY), anchors, tense_here, genre)
 
 
+def _any_days_range(mentions: list[Mention], text: str, resolved: dict[int, tuple[str, Resolution]],
+                    attached: dict[int, int]) -> None:
+    """Make any day's the other end of a range of times of which one end is any day's ("Trains run
+    hourly between 6 a.m. and midnight": the habit is said in the clause of the start only), unless
+    a date was written next to it."""
+    for index in range(1, len(mentions)):
+        pair = (index - 1, index)
+        if not _a_range_of_times(mentions[index - 1], mentions[index], text):
+            continue
+        any_days = [resolved[end][1].reason.startswith("any day") for end in pair]
+        if any_days.count(True) != 1:
+            continue
+        end, other = pair[::-1] if any_days[0] else pair
+        if mentions[end].value == _TODAY and end not in attached:
+            reason = f'any day\'s, as the other end of its range, "{mentions[other].text}", is'
+            any_day = timex.UNRESOLVED["day"]
+            resolved[end] = (_with_time(any_day, mentions[end].time), Resolution(any_day, reason))
+
+
 def _overnight_range_ends(mentions: list[Mention], text: str, resolved: dict[int, tuple[str, Resolution]]) -> None:
     """Move to the next day the end of a range of times on one day that ends before it starts
     ("the curfew runs from 10pm to 6am")."""
@@ -932,6 +951,7 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
             found = resolve(mention, anchors, None, genre)
             resolved[index] = (_with_time(found.value, mention.time), found)
 
+    _any_days_range(mentions, text, resolved, attached)
     _overnight_range_ends(mentions, text, resolved)
     result = []
     for index, mention in enumerate(mentions):

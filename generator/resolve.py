@@ -160,7 +160,8 @@ class Anchors:
             return False
         if ref.granularity == "year":  # "6 April 1814 ... The next year ... on 18 June"
             return ref.day.year > written.day.year
-        return ref.granularity in ("day", "month") and ref.day > written.day and ref.day.year == written.day.year
+        return (ref.granularity in ("time", "day", "month") and ref.day > written.day
+                and ref.day.year == written.day.year)
 
     def _quarter_before_dct(self) -> Anchor | None:
         if self.dct is None:
@@ -309,7 +310,7 @@ def _resolve_cyclic(value: str, anchor: Anchor, direction: str | None, strict: b
         saturday = _resolve_cyclic("XXXX-WXX-6", anchor, direction, strict, nearest)
         return saturday and timex.format_period("weekend", date.fromisoformat(saturday))
     if m := A_WEEKDAY.fullmatch(value):
-        if anchor.granularity != "day":
+        if anchor.granularity not in ("time", "day"):  # a time of day is on its day
             return None
         weekday = int(m[1])
         if direction == "current":  # "this Tuesday": the nearest, so on a Sunday the one ahead
@@ -336,7 +337,8 @@ def _resolve_cyclic(value: str, anchor: Anchor, direction: str | None, strict: b
             after = anchor.span[1] if strict and direction == "future" else day
             after_key = (after.year, after.month, after.day)[: 3 if len(value) > 7 else 2]
             year = _choose_year(key, after_key, day.year, direction, strict)
-            if not nearest and anchor.granularity in ("day", "month") and day.month - int(value[5:7]) > NARRATIVE_WRAP_MONTHS:
+            if (not nearest and anchor.granularity in ("time", "day", "month")
+                    and day.month - int(value[5:7]) > NARRATIVE_WRAP_MONTHS):
                 year += 1
         else:
             year = _nearest_year(value, day, direction, plans)
@@ -352,7 +354,7 @@ def _resolve_cyclic(value: str, anchor: Anchor, direction: str | None, strict: b
         season, start = m[1], timex.SEASON_START[m[1]]
         if strict and anchor.granularity not in ("day", "week", "weekend", "month", "season"):
             return _season_beside(season, anchor, direction)
-        within_a_season = anchor.granularity in ("day", "week", "weekend", "month", "season")
+        within_a_season = anchor.granularity in ("time", "day", "week", "weekend", "month", "season")
         current = _current_season(day) if within_a_season else (day.year, 0)
         if direction in (None, "current") and current[1] == start:
             return f"{current[0]:04d}-{season}"
@@ -612,7 +614,7 @@ def _resolve_holiday(mention: Mention, year: str, rule: str, anchors: Anchors, t
         day = holidays.day_of(f"{anchor.day.month:02d}{rule}", anchor.day.year)
         return Resolution(day.isoformat(), f"{holidays.describe(f'{day.month:02d}{rule}')} "
                                            f"{timex.year_words(day.year)}, of {anchor}", anchor)
-    if anchor is None or anchor.before_christ or anchor.granularity != "day":
+    if anchor is None or anchor.before_christ or anchor.granularity not in ("time", "day"):
         why = "the article has no publication date" if anchor is None else f"{anchor} is not precise enough"
         unknown = "XXXX-XX-XX" if month_unknown else holidays.unknown_year_form(rule)
         return Resolution(unknown, f"not resolved: {why}", anchor)
@@ -955,7 +957,7 @@ def _resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str) 
     relation = _relation(resolved, anchor)
     reason = f"the {_template_name(value)} {relation} {anchor}; {why}{_against_the_tense(direction, relation)}"
     weeks_away = A_WEEKDAY.fullmatch(value) and abs((timex.interval(resolved)[0] - anchor.day).days) > 6
-    if weeks_away and anchor.granularity == "day":  # "next Friday" said on a Thursday
+    if weeks_away and anchor.granularity in ("time", "day"):  # "next Friday" said on a Thursday
         week = "after" if relation == "after" else "before"
         reason = f"the {_template_name(value)} of the week {week} that of {anchor}; {why}"
     if anchor.before_christ:

@@ -40,6 +40,7 @@ NARRATIVE_WRAP_MONTHS = 6  # a month this far behind the story's month lies in t
 MONTH_KEPT_DAYS = 2  # "two days later" after June 1950 leaves June at most once in 15
 # How many of a unit "days later", "a few weeks earlier" or "months later" most likely means
 SOME_UNITS = {"day": (2, 9), "week": (2, 5), "month": (2, 11)}
+A_DAY_OR_A_TIME = ("day", "time")  # the granularities of an anchor on one day: a time of day is on its day
 FINER_FIRST = ("time", "day", "weekend", "week", "month", "season", "quarter", "half", "year", "decade", "century")
 # Dates before Christ are reckoned as years of the calendar shifted by this much (BC 1 is year
 # ERA_SHIFT, AD 1 the year after), so that "the following year" after 491 BC is 490 BC. The
@@ -310,7 +311,7 @@ def _resolve_cyclic(value: str, anchor: Anchor, direction: str | None, strict: b
         saturday = _resolve_cyclic("XXXX-WXX-6", anchor, direction, strict, nearest)
         return saturday and timex.format_period("weekend", date.fromisoformat(saturday))
     if m := A_WEEKDAY.fullmatch(value):
-        if anchor.granularity not in ("time", "day"):  # a time of day is on its day
+        if anchor.granularity not in A_DAY_OR_A_TIME:
             return None
         weekday = int(m[1])
         if direction == "current":  # "this Tuesday": the nearest, so on a Sunday the one ahead
@@ -614,7 +615,7 @@ def _resolve_holiday(mention: Mention, year: str, rule: str, anchors: Anchors, t
         day = holidays.day_of(f"{anchor.day.month:02d}{rule}", anchor.day.year)
         return Resolution(day.isoformat(), f"{holidays.describe(f'{day.month:02d}{rule}')} "
                                            f"{timex.year_words(day.year)}, of {anchor}", anchor)
-    if anchor is None or anchor.before_christ or anchor.granularity not in ("time", "day"):
+    if anchor is None or anchor.before_christ or anchor.granularity not in A_DAY_OR_A_TIME:
         why = "the article has no publication date" if anchor is None else f"{anchor} is not precise enough"
         unknown = "XXXX-XX-XX" if month_unknown else holidays.unknown_year_form(rule)
         return Resolution(unknown, f"not resolved: {why}", anchor)
@@ -957,7 +958,7 @@ def _resolve(mention: Mention, anchors: Anchors, tense: str | None, genre: str) 
     relation = _relation(resolved, anchor)
     reason = f"the {_template_name(value)} {relation} {anchor}; {why}{_against_the_tense(direction, relation)}"
     weeks_away = A_WEEKDAY.fullmatch(value) and abs((timex.interval(resolved)[0] - anchor.day).days) > 6
-    if weeks_away and anchor.granularity in ("time", "day"):  # "next Friday" said on a Thursday
+    if weeks_away and anchor.granularity in A_DAY_OR_A_TIME:  # "next Friday" said on a Thursday
         week = "after" if relation == "after" else "before"
         reason = f"the {_template_name(value)} of the week {week} that of {anchor}; {why}"
     if anchor.before_christ:

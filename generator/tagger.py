@@ -12,8 +12,8 @@ from typing import Callable, NamedTuple
 
 from . import sentences, timex, vocabulary
 from .recognise import GENRES, PARAGRAPH_BREAK, Mention, recognise
-from .resolve import (A_MONTH_OR_DAY, A_WEEKDAY, PUBLICATION_DATE, Anchor, Anchors, Resolution, resolve,
-                      without_weekday)
+from .resolve import (A_DAY_OR_A_TIME, A_MONTH_OR_DAY, A_WEEKDAY, PUBLICATION_DATE, Anchor, Anchors, Resolution,
+                      resolve, without_weekday)
 from .tense import (after_since, clause_around, ends_a_range, habit, in_a_reported_clause, reports, tells_of_a_plan,
                     tense)
 
@@ -271,22 +271,22 @@ def _on_the_day_just_named(mention: Mention, anchors: Anchors, genre: str, tense
     publication date was named (just_named): on that day ("The attack began on Saturday. By
     midday, fighters had crossed into several towns")."""
     if not (genre == "news" and mention.rule.attach and mention.value == _TODAY and tense_here == "past" and just_named
-            and anchors.ref is not None and anchors.ref.granularity in ("day", "time") and anchors.dct is not None
+            and anchors.ref is not None and anchors.ref.granularity in A_DAY_OR_A_TIME and anchors.dct is not None
             and not anchors.ref.is_after_day(anchors.dct.day)):
         return None
     return resolve(replace(mention, value=_THAT_DAY), anchors, tense_here, genre)
 
 
 def _any_days_range(mentions: list[Mention], text: str, resolved: dict[int, tuple[str, Resolution]],
-                    attached: dict[int, int]) -> None:
-    """Make any day's the other end of a range of times of which one end is any day's ("Trains run
-    hourly between 6 a.m. and midnight": the habit is said in the clause of the start only), unless
-    a date was written next to it."""
+                    attached: dict[int, int], of_a_habit: set[int]) -> None:
+    """Make any day's the other end of a range of times of which one end is any day's, of_a_habit
+    ("Trains run hourly between 6 a.m. and midnight": the habit is said in the clause of the start
+    only), unless a date was written next to it."""
     for index in range(1, len(mentions)):
         pair = (index - 1, index)
         if not _a_range_of_times(mentions[index - 1], mentions[index], text):
             continue
-        any_days = [resolved[end][1].reason.startswith("any day") for end in pair]
+        any_days = [end in of_a_habit for end in pair]
         if any_days.count(True) != 1:
             continue
         end, other = pair[::-1] if any_days[0] else pair
@@ -835,6 +835,7 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
     _date_time_ranges(mentions, text, attached)
 
     resolved: dict[int, tuple[str, Resolution]] = {}
+    of_a_habit: set[int] = set()  # the mentions any year's or day's because their clause tells of a habit
     anchors = Anchors(dct_anchor)
     quarter_sentence = None
     paragraph_starts = [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(text)]
@@ -878,7 +879,9 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
         if framing is not None and sentence_number(mentions[framing[0]]) != number:
             framing = None
         quarter_ended = _quarter_ending(mentions, index, text, here, tense_here, genre)
-        found = (_habitual(mention, mentions, lead_in, lead_out, genre, tense_here)
+        if habit := _habitual(mention, mentions, lead_in, lead_out, genre, tense_here):
+            of_a_habit.add(index)
+        found = (habit
                  or _in_the_year_of_its_sentence(mentions, index, text, framing, tense_here)
                  or (genre == "news" and _later_in_the_same_year(mentions, index, text, sentence_number, resolved,
                                                                  tense_here))
@@ -951,7 +954,7 @@ def tag_in_sentences(text: str, dct: date | None = None, genre: str = "news") ->
             found = resolve(mention, anchors, None, genre)
             resolved[index] = (_with_time(found.value, mention.time), found)
 
-    _any_days_range(mentions, text, resolved, attached)
+    _any_days_range(mentions, text, resolved, attached, of_a_habit)
     _overnight_range_ends(mentions, text, resolved)
     result = []
     for index, mention in enumerate(mentions):

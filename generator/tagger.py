@@ -307,9 +307,8 @@ def _overnight_range_ends(mentions: list[Mention], text: str, resolved: dict[int
         end_day, end_time = timex.split_time(resolved[index][0])
         if (start_day == end_day and timex.precision(end_day) == "day" and start_time and end_time
                 and _CLOCK_TIME.fullmatch(start_time) and _CLOCK_TIME.fullmatch(end_time) and end_time < start_time):
-            if date.fromisoformat(end_day) == date.max:
+            if (next_day := _days_after(end_day, 1)) is None:  # past 31 December 9999
                 continue
-            next_day = (date.fromisoformat(end_day) + timedelta(days=1)).isoformat()
             reason = (f'the day after that of "{first.text}", {timex.describe(start_day)}: the range ends earlier in '
                       "the day than it starts")
             resolved[index] = (f"{next_day}T{end_time}", Resolution(next_day, reason, resolved[index][1].anchor))
@@ -487,12 +486,10 @@ def _holding_the_date_before(mentions: list[Mention], index: int, sentence: Call
 def _first_weekday_after(day_value: str, weekday: int, after: str) -> Resolution | None:
     """The first given weekday (1 is Monday) after the day of day_value, which after names; None
     past 31 December 9999."""
-    day = date.fromisoformat(day_value)
-    ahead = (weekday - day.isoweekday()) % 7 or 7
-    if (date.max - day).days < ahead:
+    ahead = (weekday - date.fromisoformat(day_value).isoweekday()) % 7 or 7
+    if (day := _days_after(day_value, ahead)) is None:
         return None
-    return Resolution((day + timedelta(days=ahead)).isoformat(),
-                      f"the first {calendar.day_name[weekday - 1]} after {after}")
+    return Resolution(day, f"the first {calendar.day_name[weekday - 1]} after {after}")
 
 
 def _weekday_joined_ahead(mentions: list[Mention], index: int, text: str, dct: date | None,
